@@ -1,0 +1,2 @@
+bits 64
+section .text

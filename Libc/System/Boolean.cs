@@ -1,0 +1,7 @@
+namespace System
+{
+    public readonly struct Boolean
+    {
+        private readonly bool _value;
+    }
+}

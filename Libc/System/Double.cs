@@ -1,0 +1,7 @@
+namespace System
+{
+    public readonly struct Double
+    {
+        private readonly double _value;
+    }
+}

@@ -1,0 +1,7 @@
+namespace System
+{
+    public readonly struct IntPtr
+    {
+        private readonly nint _value;
+    }
+}

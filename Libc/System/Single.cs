@@ -1,0 +1,7 @@
+namespace System
+{
+    public readonly struct Single
+    {
+        private readonly float _value;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Runtime.CompilerServices;
+using Internal.Runtime;
+
+namespace System
+{
+    /// <summary>An immutable UTF-16 string. ilc lays out string literals with these two fields.</summary>
+    public sealed unsafe partial class String
+    {
+        // ilc finds these fields by name: the length, then the first character of the inline buffer.
+        private readonly int _stringLength;
+        private char _firstChar;
+
+        public static readonly string Empty = "";
+
+        public int Length => _stringLength;
+
+        [IndexerName("Chars")]
+        public char this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_stringLength)
+                {
+                    ThrowHelpers.ThrowIndexOutOfRangeException();
+                }
+                return Unsafe.Add(ref _firstChar, index);
+            }
+        }
+
+        internal ref char GetRawFirstChar() => ref _firstChar;
+
+        // ilc compiles `new string(...)` into a call to the matching static Ctor method below.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
+        public extern String(char* value, int startIndex, int length);
+
+        private static string Ctor(char* value, int startIndex, int length)
+        {
+            if (length < 0 || startIndex < 0)
+            {
+                ThrowHelpers.ThrowArgumentOutOfRangeException("length");
+            }
+            if (length == 0)
+            {
+                return Empty;
+            }
+            string result = FastAllocateString(length);
+            fixed (char* destination = &result._firstChar)
+            {
+                CopyCharacters(destination, value + startIndex, length);
+            }
+            return result;
+        }
+
+        /// <summary>Allocates a string of the given length filled with NUL characters, to be written once.</summary>
+        internal static string FastAllocateString(int length)
+        {
+            if (length == 0)
+            {
+                return Empty;
+            }
+            MethodTable* stringType = ((object)"")._methodTable;
+            return Unsafe.As<string>(ManagedHeap.NewString(stringType, length));
+        }
+
+        internal static void CopyCharacters(char* destination, char* source, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                destination[i] = source[i];
+            }
+        }
+
+        public static string Concat(string first, string second)
+        {
+            if (IsNullOrEmpty(first))
+            {
+                return second ?? Empty;
+            }
+            if (IsNullOrEmpty(second))
+            {
+                return first;
+            }
+            string result = FastAllocateString(first.Length + second.Length);
+            fixed (char* destination = &result._firstChar, a = &first._firstChar, b = &second._firstChar)
+            {
+                CopyCharacters(destination, a, first.Length);
+                CopyCharacters(destination + first.Length, b, second.Length);
+            }
+            return result;
+        }
+
+        public static string Concat(string first, string second, string third) => Concat(Concat(first, second), third);
+
+        public static string Concat(string first, string second, string third, string fourth) => Concat(Concat(first, second), Concat(third, fourth));
+
+        public static string Concat(params string[] values)
+        {
+            int length = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (values[i] != null)
+                {
+                    length += values[i].Length;
+                }
+            }
+            string result = FastAllocateString(length);
+            fixed (char* destination = &result._firstChar)
+            {
+                int offset = 0;
+                for (int i = 0; i < values.Length; i++)
+                {
+                    string value = values[i];
+                    if (value == null || value.Length == 0)
+                    {
+                        continue;
+                    }
+                    fixed (char* source = &value._firstChar)
+                    {
+                        CopyCharacters(destination + offset, source, value.Length);
+                    }
+                    offset += value.Length;
+                }
+            }
+            return result;
+        }
+
+        public static bool IsNullOrEmpty(string value) => value == null || value.Length == 0;
+
+        public static bool Equals(string left, string right)
+        {
+            if ((object)left == (object)right)
+            {
+                return true;
+            }
+            if ((object)left == null || (object)right == null || left.Length != right.Length)
+            {
+                return false;
+            }
+            fixed (char* a = &left._firstChar, b = &right._firstChar)
+            {
+                for (int i = 0; i < left.Length; i++)
+                {
+                    if (a[i] != b[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        public static bool operator ==(string left, string right) => Equals(left, right);
+
+        public static bool operator !=(string left, string right) => !Equals(left, right);
+
+        public override bool Equals(object obj) => obj is string other && Equals(this, other);
+
+        public bool Equals(string other) => Equals(this, other);
+
+        // FNV-1a over the UTF-16 code units: stable across runs, good enough for hash tables.
+        public override int GetHashCode()
+        {
+            uint hash = 2166136261;
+            fixed (char* characters = &_firstChar)
+            {
+                for (int i = 0; i < _stringLength; i++)
+                {
+                    hash = (hash ^ characters[i]) * 16777619;
+                }
+            }
+            return (int)hash;
+        }
+
+        public override string ToString() => this;
+    }
+}

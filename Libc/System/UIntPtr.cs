@@ -1,0 +1,7 @@
+namespace System
+{
+    public readonly struct UIntPtr
+    {
+        private readonly nuint _value;
+    }
+}
