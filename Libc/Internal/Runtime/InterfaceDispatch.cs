@@ -123,7 +123,7 @@ namespace Internal.Runtime
             {
                 if (entries[i].InterfaceIndex == interfaceIndex && entries[i].InterfaceSlot == slot)
                 {
-                    return SlotAddress(type, entries[i].ImplementationSlot);
+                    return SlotAddress(objectType, type, entries[i].ImplementationSlot);
                 }
             }
             int defaultCount = map[1];
@@ -131,7 +131,7 @@ namespace Internal.Runtime
             {
                 if (entries[i].InterfaceIndex == interfaceIndex && entries[i].InterfaceSlot == slot)
                 {
-                    return SlotAddress(type, entries[i].ImplementationSlot);
+                    return SlotAddress(objectType, type, entries[i].ImplementationSlot);
                 }
             }
             return 0;
@@ -144,14 +144,16 @@ namespace Internal.Runtime
             public ushort ImplementationSlot;
         }
 
-        private static nint SlotAddress(MethodTable* type, int implementationSlot)
+        // A virtual slot is read from the object's own vtable (a derived class may override the method the
+        // base class mapped to the interface); a sealed slot belongs to the type whose map named it.
+        private static nint SlotAddress(MethodTable* objectType, MethodTable* mapOwner, int implementationSlot)
         {
-            if (implementationSlot < type->NumVirtualSlots)
+            if (implementationSlot < mapOwner->NumVirtualSlots)
             {
-                return type->VirtualSlots[implementationSlot];
+                return objectType->VirtualSlots[implementationSlot];
             }
-            int sealedIndex = implementationSlot - type->NumVirtualSlots;
-            int* sealedSlots = (int*)RelativeField(type, 4);
+            int sealedIndex = implementationSlot - mapOwner->NumVirtualSlots;
+            int* sealedSlots = (int*)RelativeField(mapOwner, 4);
             if (sealedSlots == null)
             {
                 return 0;

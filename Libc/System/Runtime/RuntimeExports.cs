@@ -1,8 +1,9 @@
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Internal.Runtime;
 
-namespace Internal.Runtime
+namespace System.Runtime
 {
     /// <summary>
     /// Runtime entry points ilc's generated code calls by symbol name: throwing, boxing and unboxing,
@@ -47,7 +48,7 @@ namespace Internal.Runtime
         internal static nuint ValueTypeSize(MethodTable* type) => type->BaseSize - (nuint)(ManagedHeap.ObjectHeaderSize + sizeof(nint));
 
         [RuntimeExport("RhBox")]
-        private static object Box(MethodTable* type, ref byte data)
+        internal static object RhBox(MethodTable* type, ref byte data)
         {
             if (type->IsNullable)
             {
@@ -57,7 +58,7 @@ namespace Internal.Runtime
                     return null;
                 }
                 MethodTable* underlying = type->RelatedType;
-                return Box(underlying, ref Unsafe.Add(ref data, NullableValueOffset(underlying)));
+                return RhBox(underlying, ref Unsafe.Add(ref data, NullableValueOffset(underlying)));
             }
             object box = ManagedHeap.NewObject(type);
             byte* destination = (byte*)Unsafe.AsPointer(box) + sizeof(nint);
@@ -66,7 +67,7 @@ namespace Internal.Runtime
         }
 
         [RuntimeExport("RhUnbox2")]
-        private static ref byte Unbox(MethodTable* type, object box)
+        internal static ref byte RhUnbox2(MethodTable* type, object box)
         {
             if (box == null)
             {
@@ -80,7 +81,7 @@ namespace Internal.Runtime
         }
 
         [RuntimeExport("RhUnboxNullable")]
-        private static void UnboxNullable(ref byte destination, MethodTable* nullableType, object box)
+        internal static void RhUnboxNullable(ref byte destination, MethodTable* nullableType, object box)
         {
             MethodTable* underlying = nullableType->RelatedType;
             nuint valueOffset = (nuint)NullableValueOffset(underlying);
