@@ -89,8 +89,8 @@ make_image() {
     cp "$obj/kernel.symbols" "$tree/boot/kernel.symbols"
     cp iso/grub.cfg "$tree/boot/grub/grub.cfg"
     grub-mkrescue -o "$out/os.iso.tmp" \
-        --install-modules="multiboot2 normal serial terminal smbios test echo all_video gfxterm iso9660 part_msdos part_gpt" \
-        --modules="multiboot2 normal serial terminal smbios test echo iso9660" \
+        --install-modules="multiboot2 normal serial terminal smbios regexp test echo all_video gfxterm iso9660 part_msdos part_gpt" \
+        --modules="multiboot2 normal serial terminal smbios regexp test echo iso9660" \
         --locales= --themes= --fonts= --compress=xz "$tree"
     mv "$out/os.iso.tmp" "$out/os.iso"
 }
@@ -121,8 +121,8 @@ run_qemu() {
     if [ $gui -eq 1 ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         display=()
     fi
-    local smbios=()
-    [ ${#arguments[@]} -gt 0 ] && smbios=(-smbios "type=11,value=${arguments[*]}")
+    # The kernel command line travels as an SMBIOS OEM string that GRUB reads (see iso/grub.cfg).
+    local smbios=(-smbios "type=11,value=cosmos:${arguments[*]}")
     echo "QEMU: serial console on this terminal; press Ctrl-A then X to quit."
     exec qemu-system-x86_64 -accel tcg -m 256 -cdrom "$out/os.iso" -serial mon:stdio "${display[@]}" \
         -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 "${smbios[@]}"
