@@ -58,6 +58,12 @@ compile_csharp() {
     dotnet build CosmosKernel/CosmosKernel.csproj -c $configuration -nologo -v quiet -clp:ErrorsOnly
 }
 
+check_il() {
+    local bin="CosmosKernel/bin/$configuration/net10.0"
+    dotnet build eng/IlChecks/IlChecks.csproj -c $configuration -nologo -v quiet -clp:ErrorsOnly
+    dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/CosmosKernel.dll" "$bin/Libc.dll"
+}
+
 compile_native_code() {
     local bin="CosmosKernel/bin/$configuration/net10.0"
     mkdir -p "$obj"
@@ -101,6 +107,7 @@ build_iso() {
     stage packages install_system_packages
     stage restore restore_toolchain
     stage compile compile_csharp
+    stage check-il check_il
     stage ilc compile_native_code
     stage assemble assemble
     stage link link_kernel
