@@ -77,14 +77,40 @@ assemble() {
     nasm -f elf64 -o "$obj/native.o" CosmosKernel/Platform/native.asm
     nasm -f elf64 -o "$obj/trap_entry.o" CosmosKernel/Interrupts/trap_entry.asm
     nasm -f elf64 -o "$obj/runtime_stubs.o" Libc/Native/runtime_stubs.asm
+    # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
+    nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
 }
 
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/runtime_stubs.o" "$obj/kernel_managed.o"
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/kernel_managed.o"
     # The symbol table as a boot module: "address size name" per function, sorted, so panics can name methods.
     nm -n -S --defined-only "$obj/kernel.elf" | awk 'NF == 4 && ($3 == "T" || $3 == "t" || $3 == "D" || $3 == "d" || $3 == "R" || $3 == "r") { print $1, $2, $4 }' >"$obj/kernel.symbols"
+}
+
+# Ring-3 programs (boot modules): project directory and module name. The first is the root task.
+programs=(
+    "Servers/RootTask roottask"
+)
+
+build_programs() {
+    mkdir -p "$obj/programs"
+    nasm -f elf64 -o "$obj/program_entry.o" Libc/Native/program_entry.asm
+    local entry project name assembly bin
+    for entry in "${programs[@]}"; do
+        project="${entry% *}"
+        name="${entry#* }"
+        assembly="$(basename "$project")"
+        bin="$project/bin/$configuration/net10.0"
+        dotnet build "$project/$assembly.csproj" -c $configuration -nologo -v quiet -clp:ErrorsOnly
+        dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/$assembly.dll"
+        "$ilc" "$bin/$assembly.dll" "$bin/Libc.dll" -o:"$obj/programs/$name.o" --systemmodule:Libc \
+            --targetos:linux --targetarch:x64 -O --nativelib
+        ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
+            -T Libc/Program.ld -o "$obj/programs/$name.elf" \
+            "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/programs/$name.o"
+    done
 }
 
 make_image() {
@@ -94,6 +120,14 @@ make_image() {
     cp "$obj/kernel.elf" "$tree/boot/kernel.elf"
     cp "$obj/kernel.symbols" "$tree/boot/kernel.symbols"
     cp iso/grub.cfg "$tree/boot/grub/grub.cfg"
+    local entry name modules=""
+    for entry in "${programs[@]}"; do
+        name="${entry#* }"
+        cp "$obj/programs/$name.elf" "$tree/boot/$name.elf"
+        modules+="    module2 /boot/$name.elf $name"$'\n'
+    done
+    # The program modules follow the symbol table in the menu entry (see iso/grub.cfg).
+    awk -v modules="$modules" '{ print } /module2 \/boot\/kernel.symbols/ { printf "%s", modules }' iso/grub.cfg >"$tree/boot/grub/grub.cfg"
     grub-mkrescue -o "$out/os.iso.tmp" \
         --install-modules="multiboot2 normal serial terminal smbios regexp test echo all_video gfxterm iso9660 part_msdos part_gpt" \
         --modules="multiboot2 normal serial terminal smbios regexp test echo iso9660" \
@@ -111,6 +145,7 @@ build_iso() {
     stage ilc compile_native_code
     stage assemble assemble
     stage link link_kernel
+    stage programs build_programs
     stage image make_image
     end=$(date +%s.%N)
     printf 'image iso/out/os.iso: %s bytes, built in %.1fs\n' "$(stat -c %s "$out/os.iso")" "$(echo "$end - $start" | bc -l)"

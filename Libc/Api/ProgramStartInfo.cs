@@ -1,0 +1,34 @@
+namespace Cosmos.Api
+{
+    /// <summary>
+    /// What a program's first thread finds at the address in rdi when it starts: where its heap and stack
+    /// are, its ids, its command line and (for the root task) the boot modules the kernel mapped for it.
+    /// Written by whoever creates the task (the kernel for the root task, the root task for the others).
+    /// </summary>
+    public unsafe struct ProgramStartInfo
+    {
+        public const ulong ExpectedMagic = 0x4F54534D534F4343; // "CCOSMSTO"
+
+        public ulong Magic;
+        public ulong HeapStart;
+        public ulong HeapSize;
+        public ulong StackTop;
+        public ulong StackSize;
+        public ulong TaskId;
+        public ulong ThreadId;
+        public ulong CommandLine;        // address of ASCII text in the task
+        public ulong CommandLineLength;
+        public ulong Modules;            // address of BootModule[ModuleCount] (root task only)
+        public ulong ModuleCount;
+    }
+
+    /// <summary>A boot module mapped read-only into the root task.</summary>
+    public unsafe struct BootModule
+    {
+        public const int NameCapacity = 48;
+
+        public ulong Address;
+        public ulong Size;
+        public fixed byte Name[NameCapacity]; // ASCII, NUL-terminated: the module's GRUB command line
+    }
+}

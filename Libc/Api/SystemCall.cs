@@ -1,0 +1,17 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Cosmos.Api
+{
+    /// <summary>The raw system-call instruction (Native/system_call.asm). Typed wrappers live in <see cref="Kernel"/>.</summary>
+    public static unsafe class SystemCall
+    {
+        [RuntimeImport("libc_system_call")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern long Invoke(SystemCallNumber number, long argument1 = 0, long argument2 = 0, long argument3 = 0, long argument4 = 0, long argument5 = 0);
+
+        [RuntimeImport("libc_system_call2")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern long InvokeWithSecondResult(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, ulong* secondResult);
+    }
+}

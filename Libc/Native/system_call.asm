@@ -1,0 +1,36 @@
+; The ring-3 side of the system-call boundary. System V arguments arrive in rdi, rsi, rdx, rcx, r8, r9;
+; the kernel's ABI (docs/ARCHITECTURE.md) wants the number in rax and arguments in rdi, rsi, rdx, r10,
+; r8, r9, because `syscall` itself overwrites rcx (return address) and r11 (flags).
+; Returns rax (status or value) and, for two-result calls, rdx in the second result slot.
+
+bits 64
+section .text
+
+; long libc_system_call(long number, long a1, long a2, long a3, long a4, long a5)
+global libc_system_call
+libc_system_call:
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    mov r10, r8
+    mov r8, r9
+    syscall
+    ret
+
+; long libc_system_call2(long number, long a1, long a2, long a3, long a4, ulong* second_result)
+global libc_system_call2
+libc_system_call2:
+    push r9
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    mov r10, r8
+    syscall
+    pop r9
+    test r9, r9
+    jz .done
+    mov [r9], rdx
+.done:
+    ret
