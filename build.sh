@@ -85,8 +85,14 @@ link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
         "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/kernel_managed.o"
-    # The symbol table as a boot module: "address size name" per function, sorted, so panics can name methods.
-    nm -n -S --defined-only "$obj/kernel.elf" | awk 'NF == 4 && ($3 == "T" || $3 == "t" || $3 == "D" || $3 == "d" || $3 == "R" || $3 == "r") { print $1, $2, $4 }' >"$obj/kernel.symbols"
+    # The symbol table as a boot module: "address size name" per code and data symbol, sorted, so panics can
+    # name methods and runtime errors can name types (ilc's MethodTable symbols "_ZTV..." have no size, nor
+    # do assembly routines: they get size 0). Unwind data, string literals and the linker script's section
+    # boundaries (which would name the code that starts there) are left out.
+    nm -n -S --defined-only "$obj/kernel.elf" | awk '
+        NF == 4 { address = $1; size = $2; type = $3; name = $4 }
+        NF == 3 { address = $1; size = "0000000000000000"; type = $2; name = $3 }
+        (NF == 3 || NF == 4) && type ~ /^[TtDdRr]$/ && name !~ /^(_lsda|__Str_|kernel_(text|rodata|data|eh_frame|tdata|bss|virtual|physical))/ { print address, size, name }' >"$obj/kernel.symbols"
 }
 
 # Ring-3 programs (boot modules): project directory and module name. The first is the root task.

@@ -1,32 +1,169 @@
 using System.Runtime;
+using System.Runtime.CompilerServices;
+using Internal.Runtime;
+using Internal.Runtime.CompilerHelpers;
+using CosmosKernel.Boot;
 using CosmosKernel.Console;
+using CosmosKernel.Diagnostics;
+using CosmosKernel.Interrupts;
+using CosmosKernel.Memory;
+using CosmosKernel.Platform;
+using CosmosKernel.Power;
 
 namespace CosmosKernel
 {
-    /// <summary>The C# entry point, called by the boot stub in long mode on the boot stack.</summary>
-    internal static class KernelEntry
+    /// <summary>
+    /// The C# entry point, called by the boot stub in long mode on the boot stack with interrupts off.
+    /// Boot order: serial log, descriptor tables (so any fault from here on is reported), boot information,
+    /// symbol table, physical frames, the kernel's page tables, the heap, module start-up (statics), then
+    /// "kernel: ready" and whatever the command line asks for.
+    /// </summary>
+    internal static unsafe class KernelEntry
     {
+        public const string Banner = "CosmosKernel 0.1.0 (x86-64 microkernel)";
+
+        /// <summary>An upper bound on a plausible multiboot2 information size (GRUB's is a few KiB).</summary>
+        private const ulong MaximumMultibootInformationSize = 1024 * 1024;
+
+        private static MultibootInformation s_multiboot;
+
         [RuntimeExport("KernelMain")]
-        private static unsafe void KernelMain(ulong multibootInformationPhysical)
+        private static void KernelMain(ulong multibootInformationPhysical)
         {
             SerialPort.Initialize();
-            SerialPort.Write("CosmosKernel 0.1.0 (x86-64 microkernel)\n");
-            byte* info = (byte*)multibootInformationPhysical;
-            uint total = *(uint*)info;
-            for (uint offset = 8; offset < total;)
+            KernelLog.Banner(Banner);
+            FatalError.SetHandler(&Panic.OnFatalError);
+
+            KernelMemory.InitializeEarly();
+            KernelLayout layout = KernelMemory.Layout;
+            TaskStateSegment.Initialize(layout.PrivilegeStackTop, layout.DoubleFaultStackTop);
+            GlobalDescriptorTable.Initialize(TaskStateSegment.Address, TaskStateSegment.Size);
+            InterruptDescriptorTable.Initialize((ulong*)layout.TrapStubTable);
+
+            ParseBootInformation(new PhysicalAddress(multibootInformationPhysical));
+            PhysicalMemoryWindow window = KernelMemory.Window;
+            BootString commandLine = s_multiboot.GetCommandLine(window);
+            Panic.SetExitQemuOnPanic(commandLine.HasWord("qemu-exit-on-panic"));
+            KernelLog.Info("boot").Text("command line \"").Text(commandLine).Text("\"").End();
+            LoadSymbols(window);
+
+            InitializeMemory();
+            ManagedHeap.Initialize(&KernelHeapPages.Allocate, &KernelHeapPages.Free);
+            StartupCodeHelpers.InitializeModules((nint*)layout.ModulesStart, (nint*)layout.ModulesEnd);
+            TypeNames.SetLookup(&KernelSymbols.NameOfType);
+            Acpi.SetBootLoaderRsdp(s_multiboot.RsdpAddress, s_multiboot.RsdpLength);
+
+            KernelLog.Info("kernel").Text("ready, ").Decimal(KernelMemory.Frames.FreeMebibytes).Text(" MiB free").End();
+            RunCommandLine(s_multiboot.GetCommandLine(KernelMemory.Window));
+            Idle();
+        }
+
+        // Validates and keeps the multiboot2 information; malformed information is fatal.
+        private static void ParseBootInformation(PhysicalAddress physical)
+        {
+            PhysicalMemoryWindow window = KernelMemory.Window;
+            ulong available = MaximumMultibootInformationSize;
+            if (!window.Contains(physical, available))
             {
-                uint tagType = *(uint*)(info + offset);
-                uint tagSize = *(uint*)(info + offset + 4);
-                if (tagType == 0) break;
-                if (tagType == 1)
-                {
-                    SerialPort.Write("cmdline: [");
-                    for (byte* c = info + offset + 8; *c != 0; c++) SerialPort.WriteByte(*c);
-                    SerialPort.Write("]\n");
-                }
-                offset += (tagSize + 7) & ~7u;
+                available = window.Limit > physical.Value ? window.Limit - physical.Value : 0;
             }
-            SerialPort.Write("kernel: ready\n");
+            MultibootParseResult result = MultibootInformation.Parse(window.ToPointer(physical), available, physical, out s_multiboot);
+            if (!result.Succeeded)
+            {
+                KernelLog.Error("boot").Text("multiboot2 information at ").Address(physical).Text(": ")
+                    .Text(MultibootParseErrors.Describe(result.Error)).Text(" (tag type ").Decimal((ulong)result.TagType)
+                    .Text(" at offset ").Hex(result.TagOffset).Text(")").End();
+                Panic.Halt("boot: invalid multiboot2 information");
+            }
+            KernelLog.Info("boot").Text("multiboot2 information: ").Decimal((ulong)s_multiboot.MemoryMap.Count).Text(" memory regions, ")
+                .Decimal((ulong)s_multiboot.ModuleCount).Text(" modules, ACPI RSDP ").Text(s_multiboot.HasRsdp ? "from the boot loader" : "not passed")
+                .Text(s_multiboot.HasFramebuffer ? ", framebuffer" : "").End();
+        }
+
+        private static void LoadSymbols(PhysicalMemoryWindow window)
+        {
+            SymbolTableError error = KernelSymbols.Load(in s_multiboot, window, out int count);
+            if (error == SymbolTableError.None)
+            {
+                KernelLog.Info("symbols").Decimal((ulong)count).Text(" symbols loaded").End();
+            }
+            else if (error == SymbolTableError.Empty)
+            {
+                KernelLog.Warn("symbols", "no \"symbols\" boot module: panics will show raw addresses");
+            }
+            else
+            {
+                KernelLog.Warn("symbols").Text("symbol table rejected (line ").Decimal((ulong)count).Text(error == SymbolTableError.NotSorted ? " out of order)" : " malformed)").End();
+            }
+        }
+
+        // Frame allocator, then the kernel's own page tables; afterwards physical memory is reached only
+        // through the direct map and the lower half is empty.
+        private static void InitializeMemory()
+        {
+            FrameAllocatorError frameError = KernelMemory.InitializeFrames(in s_multiboot);
+            if (frameError != FrameAllocatorError.None)
+            {
+                KernelLog.Error("memory", FrameAllocatorErrors.Describe(frameError));
+                Panic.Halt("memory: cannot set up the frame allocator");
+            }
+            ref FrameAllocator frames = ref KernelMemory.Frames;
+            KernelLog.Info("memory").Decimal(s_multiboot.MemoryMap.UsableBytes / (1024 * 1024)).Text(" MiB usable, ")
+                .Decimal(frames.FreeFrames).Text(" frames free, bitmap at ").Address(frames.BitmapRange.Start).End();
+
+            PageTableError pageError = KernelAddressSpace.BuildAndActivate(in s_multiboot, out ulong directMapEnd);
+            if (pageError != PageTableError.None)
+            {
+                KernelLog.Error("memory", PageTableErrors.Describe(pageError));
+                Panic.Halt("memory: cannot build the kernel page tables");
+            }
+            KernelLog.Info("memory").Text("kernel page tables active (cr3 ").Address(KernelMemory.KernelSpace.Root)
+                .Text("), direct map of ").Decimal(directMapEnd / (1024 * 1024)).Text(" MiB at ").Address(KernelMemory.DirectMapBase).End();
+        }
+
+        private static void RunCommandLine(BootString commandLine)
+        {
+            if (commandLine.HasWord("selftest"))
+            {
+                SelfTest.SelfTestRunner.RunAndExit();
+            }
+            if (commandLine.HasWord("fault=null"))
+            {
+                KernelLog.Info("kernel", "dereferencing a null pointer on purpose (fault=null)");
+                DeliberateFault.DereferenceNull();
+            }
+            if (commandLine.HasWord("fault=divide"))
+            {
+                KernelLog.Info("kernel", "dividing by zero on purpose (fault=divide)");
+                DeliberateFault.DivideByZero();
+            }
+            if (commandLine.HasWord("fault=stack"))
+            {
+                KernelLog.Info("kernel", "overflowing the boot stack on purpose (fault=stack)");
+                DeliberateFault.OverflowStack(0);
+            }
+            if (commandLine.HasWord("fault=throw"))
+            {
+                KernelLog.Info("kernel", "throwing an unhandled exception on purpose (fault=throw)");
+                DeliberateFault.ThrowUnhandled();
+            }
+            if (commandLine.HasWord("shutdown"))
+            {
+                KernelLog.Info("kernel", "shutting down (ACPI S5)");
+                AcpiError error = Acpi.Shutdown(false);
+                KernelLog.Error("kernel").Text("shutdown failed: ").Text(AcpiErrors.Describe(error)).End();
+            }
+        }
+
+        // Nothing to do until the timer and the first threads exist: halt with interrupts off.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Idle()
+        {
+            KernelLog.Info("kernel", "idle");
+            while (true)
+            {
+                Native.Halt();
+            }
         }
     }
 }

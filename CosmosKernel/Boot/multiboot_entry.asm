@@ -1,6 +1,7 @@
 ; The first code that runs: GRUB (multiboot2) enters here in 32-bit protected mode with paging off.
 ; This stub checks it was loaded by a multiboot2 loader on a 64-bit CPU, builds boot page tables
-; (identity map of the first 4 GiB, and the kernel's higher half at 0xFFFFFFFF80000000 -> physical 0),
+; (identity map of the first 4 GiB, the same 4 GiB again at the direct-map base 0xFFFF800000000000, and the
+; kernel's higher half at 0xFFFFFFFF80000000 -> physical 0),
 ; enters long mode, enables SSE (ilc's code uses it) and calls the C# entry KernelMain(multiboot info
 ; physical address). The kernel replaces these page tables with its own early in KernelMain.
 
@@ -46,10 +47,13 @@ boot_entry_32:
     jz .no_long_mode
     mov ebp, edx                            ; remember the extended feature bits (NX is bit 20)
 
-    ; PML4[0] -> identity PDPT, PML4[511] -> higher-half PDPT.
+    ; PML4[0] -> identity PDPT, PML4[256] -> the same PDPT (the direct map at 0xFFFF800000000000, so the
+    ; C# code reaches physical memory the same way before and after it installs its own page tables),
+    ; PML4[511] -> higher-half PDPT.
     mov eax, boot_pdpt_identity
     or eax, PAGE_PRESENT_WRITABLE
     mov [boot_pml4], eax
+    mov [boot_pml4 + 256 * 8], eax
     mov eax, boot_pdpt_higher_half
     or eax, PAGE_PRESENT_WRITABLE
     mov [boot_pml4 + 511 * 8], eax
@@ -186,8 +190,13 @@ boot_entry_higher_half:
     hlt
     jmp .halt_forever
 
-section .bss
-align 16
+; The boot stack, preceded by a guard page the kernel leaves unmapped in its own page tables, so a stack
+; overflow faults (and becomes a double fault on the IST stack) instead of overwriting other data.
+section .bss nobits alloc noexec write align=4096
+alignb 4096
+global boot_stack_guard
+boot_stack_guard:
+    resb 4096
 global boot_stack_bottom
 boot_stack_bottom:
     resb 64 * 1024

@@ -117,5 +117,10 @@ namespace CosmosKernel.Platform
         [RuntimeImport("native_read_frame_pointer")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadFramePointer();
+
+        // Addresses defined by the linker script and the assembly files (see KernelLayout).
+        [RuntimeImport("native_read_kernel_layout")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ReadKernelLayout(KernelLayout* destination);
     }
 }

@@ -177,3 +177,52 @@ global native_read_frame_pointer
 native_read_frame_pointer:
     mov rax, rbp
     ret
+
+; The addresses the linker script and the assembly files define, copied into a KernelLayout
+; (Platform/KernelLayout.cs; the field order there matches the offsets here). Absolute 64-bit moves,
+; because some of these symbols are physical addresses far from this code.
+extern kernel_physical_start
+extern kernel_physical_end
+extern kernel_text_start
+extern kernel_text_end
+extern kernel_rodata_start
+extern kernel_rodata_end
+extern kernel_data_start
+extern kernel_virtual_end
+extern __modules_start
+extern __modules_end
+extern boot_stack_guard
+extern boot_stack_bottom
+extern boot_stack_top
+extern privilege_stack_bottom
+extern privilege_stack_top
+extern double_fault_stack_bottom
+extern double_fault_stack_top
+extern trap_stub_table
+
+%macro store_symbol 2
+    mov rax, %1
+    mov [rdi + %2 * 8], rax
+%endmacro
+
+global native_read_kernel_layout
+native_read_kernel_layout:      ; (KernelLayout* destination)
+    store_symbol kernel_physical_start, 0
+    store_symbol kernel_physical_end, 1
+    store_symbol kernel_text_start, 2
+    store_symbol kernel_text_end, 3
+    store_symbol kernel_rodata_start, 4
+    store_symbol kernel_rodata_end, 5
+    store_symbol kernel_data_start, 6
+    store_symbol kernel_virtual_end, 7
+    store_symbol __modules_start, 8
+    store_symbol __modules_end, 9
+    store_symbol boot_stack_guard, 10
+    store_symbol boot_stack_bottom, 11
+    store_symbol boot_stack_top, 12
+    store_symbol privilege_stack_bottom, 13
+    store_symbol privilege_stack_top, 14
+    store_symbol double_fault_stack_bottom, 15
+    store_symbol double_fault_stack_top, 16
+    store_symbol trap_stub_table, 17
+    ret

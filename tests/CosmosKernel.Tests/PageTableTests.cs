@@ -1,0 +1,311 @@
+using System;
+using CosmosKernel.Memory;
+using Xunit;
+
+namespace CosmosKernel.Tests
+{
+    public sealed unsafe class PageTableTests : IDisposable
+    {
+        private const ulong MiB = 1024 * 1024;
+        private const ulong Small = PageTable.SmallPageSize;
+        private const ulong Large = PageTable.LargePageSize;
+        private const ulong MemorySize = 8 * MiB;
+        private const ulong DirectMapBase = 0xFFFF800000000000;
+
+        private readonly SimulatedPhysicalMemory _memory = new SimulatedPhysicalMemory(MemorySize);
+        private FrameAllocator _frames;
+
+        public PageTableTests()
+        {
+            MemoryMap map = default;
+            map.Add(new MemoryRegion(new PhysicalAddress(0), MemorySize, MemoryRegionKind.Usable));
+            PhysicalRange* reserved = stackalloc PhysicalRange[1];
+            reserved[0] = new PhysicalRange(new PhysicalAddress(0), new PhysicalAddress(1 * MiB)); // stands for the frames being mapped
+            Assert.Equal(FrameAllocatorError.None, _frames.Initialize(in map, reserved, 1, _memory.Window));
+        }
+
+        public void Dispose() => _memory.Dispose();
+
+        private PageTable CreateTable(bool noExecuteSupported = true)
+        {
+            Assert.Equal(PageTableError.None, PageTable.Create(ref _frames, _memory.Window, noExecuteSupported, out PageTable table));
+            return table;
+        }
+
+        private static VirtualAddress Virtual(ulong value) => new VirtualAddress(value);
+
+        private static PhysicalAddress Physical(ulong value) => new PhysicalAddress(value);
+
+        [Fact]
+        public void CreateAllocatesAZeroedRootTable()
+        {
+            // Dirty the frame the root will get, to see that Create clears it.
+            FrameResult probe = _frames.AllocateFrame();
+            *(ulong*)_memory.PointerTo(probe.Address.Value) = ulong.MaxValue;
+            Assert.Equal(FrameAllocatorError.None, _frames.FreeFrame(probe.Address));
+
+            PageTable table = CreateTable();
+
+            Assert.Equal(probe.Address.Value, table.Root.Value);
+            for (ulong i = 0; i < 512; i++)
+            {
+                Assert.Equal(0UL, _memory.ReadUInt64(table.Root.Value + i * 8));
+            }
+        }
+
+        [Fact]
+        public void MappedPageTranslatesWithOffsetAndFlags()
+        {
+            PageTable table = CreateTable();
+
+            PageTableError error = table.Map(Virtual(0xFFFFFFFF80123000), Physical(0x123000), PageFlags.Writable | PageFlags.NoExecute, ref _frames);
+            PageTranslation translation = table.Translate(Virtual(0xFFFFFFFF80123456));
+
+            Assert.Equal(PageTableError.None, error);
+            Assert.True(translation.IsMapped);
+            Assert.Equal(0x123456UL, translation.Physical.Value);
+            Assert.Equal(Small, translation.PageSize);
+            Assert.Equal(PageFlags.Writable | PageFlags.NoExecute, translation.Flags);
+        }
+
+        [Fact]
+        public void UnmappedAddressesDoNotTranslate()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+
+            Assert.False(table.Translate(Virtual(0)).IsMapped);
+            Assert.False(table.Translate(Virtual(0x401000)).IsMapped);
+            Assert.False(table.Translate(Virtual(0x3FF000)).IsMapped);
+            Assert.False(table.Translate(Virtual(0x0000800000000000)).IsMapped); // not canonical
+        }
+
+        [Fact]
+        public void FirstMappingAllocatesThreeTablesAndANeighbourNone()
+        {
+            PageTable table = CreateTable();
+            ulong before = _frames.FreeFrames;
+
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.Writable, ref _frames);
+            ulong afterFirst = _frames.FreeFrames;
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.Writable, ref _frames);
+
+            Assert.Equal(3UL, before - afterFirst);           // PDPT, page directory, page table
+            Assert.Equal(afterFirst, _frames.FreeFrames);
+        }
+
+        [Fact]
+        public void MappingTwiceIsRefusedAndKeepsTheFirstMapping()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+
+            PageTableError error = table.Map(Virtual(0x400000), Physical(0x300000), PageFlags.Writable, ref _frames);
+
+            Assert.Equal(PageTableError.AlreadyMapped, error);
+            Assert.Equal(0x200000UL, table.Translate(Virtual(0x400000)).Physical.Value);
+        }
+
+        [Fact]
+        public void MisalignedOrNonCanonicalAddressesAreRefused()
+        {
+            PageTable table = CreateTable();
+
+            Assert.Equal(PageTableError.NotAligned, table.Map(Virtual(0x400010), Physical(0x200000), PageFlags.None, ref _frames));
+            Assert.Equal(PageTableError.NotAligned, table.Map(Virtual(0x400000), Physical(0x200010), PageFlags.None, ref _frames));
+            Assert.Equal(PageTableError.NotAligned, table.MapLarge(Virtual(0x401000), Physical(0x200000), PageFlags.None, ref _frames));
+            Assert.Equal(PageTableError.NotCanonical, table.Map(Virtual(0x0000900000000000), Physical(0x200000), PageFlags.None, ref _frames));
+        }
+
+        [Fact]
+        public void LargePageTranslatesAcrossItsTwoMebibytes()
+        {
+            PageTable table = CreateTable();
+
+            Assert.Equal(PageTableError.None, table.MapLarge(Virtual(DirectMapBase + 2 * Large), Physical(2 * Large), PageFlags.Writable | PageFlags.Global, ref _frames));
+            PageTranslation translation = table.Translate(Virtual(DirectMapBase + 2 * Large + 0x1ABCDE));
+
+            Assert.True(translation.IsMapped);
+            Assert.Equal(2 * Large + 0x1ABCDE, translation.Physical.Value);
+            Assert.Equal(Large, translation.PageSize);
+            Assert.Equal(PageFlags.Writable | PageFlags.Global, translation.Flags);
+        }
+
+        [Fact]
+        public void SmallPageInsideALargePageIsRefused()
+        {
+            PageTable table = CreateTable();
+            table.MapLarge(Virtual(0x40000000), Physical(0x200000), PageFlags.None, ref _frames);
+
+            Assert.Equal(PageTableError.LargePageInTheWay, table.Map(Virtual(0x40001000), Physical(0x300000), PageFlags.None, ref _frames));
+        }
+
+        [Fact]
+        public void LargePageOverAPageTableIsRefused()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x40001000), Physical(0x300000), PageFlags.None, ref _frames);
+
+            Assert.Equal(PageTableError.AlreadyMapped, table.MapLarge(Virtual(0x40000000), Physical(0x200000), PageFlags.None, ref _frames));
+            Assert.True(table.Translate(Virtual(0x40001000)).IsMapped);
+        }
+
+        [Fact]
+        public void UnmapRemovesOnlyThatPage()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.Writable, ref _frames);
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.None, ref _frames);
+            table.Map(Virtual(0xFFFFFFFF80000000), Physical(0x202000), PageFlags.None, ref _frames);
+            ulong free = _frames.FreeFrames;
+
+            PageTableError error = table.Unmap(Virtual(0x400000), out PhysicalAddress frame);
+
+            Assert.Equal(PageTableError.None, error);
+            Assert.Equal(0x200000UL, frame.Value);
+            Assert.False(table.Translate(Virtual(0x400000)).IsMapped);
+            Assert.Equal(0x201000UL, table.Translate(Virtual(0x401000)).Physical.Value);
+            Assert.Equal(0x202000UL, table.Translate(Virtual(0xFFFFFFFF80000000)).Physical.Value);
+            Assert.Equal(free, _frames.FreeFrames); // tables stay; the mapped frame is the caller's
+        }
+
+        [Fact]
+        public void UnmapOfALargePageReturnsItsFrame()
+        {
+            PageTable table = CreateTable();
+            table.MapLarge(Virtual(DirectMapBase), Physical(0), PageFlags.Writable, ref _frames);
+            table.MapLarge(Virtual(DirectMapBase + Large), Physical(Large), PageFlags.Writable, ref _frames);
+
+            Assert.Equal(PageTableError.NotAligned, table.Unmap(Virtual(DirectMapBase + 0x1000), out _));
+            Assert.Equal(PageTableError.None, table.Unmap(Virtual(DirectMapBase), out PhysicalAddress frame));
+
+            Assert.Equal(0UL, frame.Value);
+            Assert.False(table.Translate(Virtual(DirectMapBase + 0x1000)).IsMapped);
+            Assert.True(table.Translate(Virtual(DirectMapBase + Large)).IsMapped);
+        }
+
+        [Fact]
+        public void UnmapOfAnUnmappedPageIsReported()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+
+            Assert.Equal(PageTableError.NotMapped, table.Unmap(Virtual(0x402000), out _));
+            Assert.Equal(PageTableError.NotMapped, table.Unmap(Virtual(0x7F0000000000), out _));
+            Assert.Equal(PageTableError.NotCanonical, table.Unmap(Virtual(0x0000800000000000), out _));
+        }
+
+        [Fact]
+        public void PageCanBeMappedAgainAfterUnmap()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+            table.Unmap(Virtual(0x400000), out _);
+
+            Assert.Equal(PageTableError.None, table.Map(Virtual(0x400000), Physical(0x300000), PageFlags.User, ref _frames));
+            Assert.Equal(0x300000UL, table.Translate(Virtual(0x400000)).Physical.Value);
+        }
+
+        [Fact]
+        public void NoExecuteIsDroppedWhenTheCpuLacksIt()
+        {
+            PageTable table = CreateTable(noExecuteSupported: false);
+
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.NoExecute | PageFlags.Writable, ref _frames);
+
+            Assert.Equal(PageFlags.Writable, table.Translate(Virtual(0x400000)).Flags);
+        }
+
+        [Fact]
+        public void LeafEntryCarriesTheHardwareBits()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.Writable | PageFlags.User | PageFlags.NoExecute, ref _frames);
+
+            ulong entry = ReadLeafEntry(table, Virtual(0x400000));
+
+            Assert.Equal(0x200000UL, entry & 0x000FFFFFFFFFF000UL);
+            Assert.Equal(0b111UL, entry & 0b111);            // present, writable, user
+            Assert.Equal(1UL << 63, entry & (1UL << 63));     // no-execute
+        }
+
+        [Fact]
+        public void UserPagesMakeTheirTablesUserAccessibleButNotTheirNeighbours()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+            Assert.Equal(PageFlags.None, table.Translate(Virtual(0x400000)).Flags & PageFlags.User);
+
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.User | PageFlags.Writable, ref _frames);
+
+            Assert.Equal(PageFlags.User | PageFlags.Writable, table.Translate(Virtual(0x401000)).Flags);
+            Assert.Equal(PageFlags.None, table.Translate(Virtual(0x400000)).Flags & PageFlags.User);
+        }
+
+        [Fact]
+        public void ExhaustedFrameAllocatorGivesOutOfMemoryAndNoMapping()
+        {
+            PageTable table = CreateTable();
+            while (_frames.AllocateFrame().Succeeded)
+            {
+            }
+
+            PageTableError error = table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);
+
+            Assert.Equal(PageTableError.OutOfMemory, error);
+            Assert.False(table.Translate(Virtual(0x400000)).IsMapped);
+        }
+
+        [Fact]
+        public void TablesOutsideTheWindowAreRefused()
+        {
+            // A window that does not reach the frames the allocator hands out.
+            PhysicalMemoryWindow narrow = _memory.Window.WithLimit(1 * MiB);
+
+            PageTableError error = PageTable.Create(ref _frames, narrow, true, out _);
+
+            Assert.Equal(PageTableError.TableOutsideWindow, error);
+        }
+
+        [Fact]
+        public void SharedTopLevelEntrySeesTheSameMappings()
+        {
+            PageTable kernel = CreateTable();
+            kernel.Map(Virtual(0xFFFFFFFF80000000), Physical(0x200000), PageFlags.None, ref _frames);
+            PageTable process = CreateTable();
+
+            process.ShareTopLevelEntry(in kernel, Virtual(0xFFFFFFFF80000000));
+            kernel.Map(Virtual(0xFFFFFFFF80001000), Physical(0x201000), PageFlags.None, ref _frames);
+
+            Assert.Equal(0x200000UL, process.Translate(Virtual(0xFFFFFFFF80000000)).Physical.Value);
+            Assert.Equal(0x201000UL, process.Translate(Virtual(0xFFFFFFFF80001000)).Physical.Value);
+        }
+
+        [Fact]
+        public void ManyMappingsAllTranslate()
+        {
+            PageTable table = CreateTable();
+            for (ulong i = 0; i < 600; i++) // crosses a page-table boundary (512 entries)
+            {
+                Assert.Equal(PageTableError.None, table.Map(Virtual(0x10000000 + i * Small), Physical(0x100000 + i * Small), PageFlags.None, ref _frames));
+            }
+            for (ulong i = 0; i < 600; i++)
+            {
+                Assert.Equal(0x100000 + i * Small, table.Translate(Virtual(0x10000000 + i * Small)).Physical.Value);
+            }
+        }
+
+        // Walks the table by hand, as the CPU would, to check the raw entry bits.
+        private ulong ReadLeafEntry(PageTable table, VirtualAddress address)
+        {
+            ulong tableAddress = table.Root.Value;
+            for (int level = 4; level > 1; level--)
+            {
+                ulong entry = _memory.ReadUInt64(tableAddress + (ulong)address.TableIndex(level) * 8);
+                Assert.NotEqual(0UL, entry & 1);
+                tableAddress = entry & 0x000FFFFFFFFFF000UL;
+            }
+            return _memory.ReadUInt64(tableAddress + (ulong)address.TableIndex(1) * 8);
+        }
+    }
+}
