@@ -157,23 +157,102 @@ build_iso() {
     printf 'image iso/out/os.iso: %s bytes, built in %.1fs\n' "$(stat -c %s "$out/os.iso")" "$(echo "$end - $start" | bc -l)"
 }
 
+# Boots the ISO with the serial console on this terminal. Options (anywhere among the words):
+#   --gui   also open QEMU's window (when a display exists)
+#   --uefi  boot with OVMF instead of SeaBIOS
+#   --usb   boot from the image as a USB stick instead of a CD
+# Every other word goes to the kernel command line.
 run_qemu() {
-    local gui=0 arguments=()
+    local gui=0 uefi=0 usb=0 arguments=()
     for word in "$@"; do
         case "$word" in
             --gui) gui=1 ;;
+            --uefi) uefi=1 ;;
+            --usb) usb=1 ;;
             *) arguments+=("$word") ;;
         esac
     done
     local display=(-display none)
-    if [ $gui -eq 1 ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-        display=()
+    if [ $gui -eq 1 ]; then
+        if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            display=()
+        else
+            echo "QEMU: --gui needs a graphical session (DISPLAY or WAYLAND_DISPLAY); running headless." >&2
+        fi
     fi
-    # The kernel command line travels as an SMBIOS OEM string that GRUB reads (see iso/grub.cfg).
-    local smbios=(-smbios "type=11,value=cosmos:${arguments[*]}")
+    local firmware=()
+    if [ $uefi -eq 1 ]; then
+        if [ -f /usr/share/ovmf/OVMF.fd ]; then
+            firmware=(-bios /usr/share/ovmf/OVMF.fd)
+        else
+            firmware=(-drive if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE.fd)
+        fi
+    fi
+    local medium=(-cdrom "$out/os.iso")
+    if [ $usb -eq 1 ]; then
+        # snapshot=on: the guest may write to its stick, but the writes never reach iso/out/os.iso.
+        medium=(-drive "if=none,id=stick,format=raw,snapshot=on,file=$out/os.iso"
+            -device usb-ehci,id=ehci -device usb-storage,bus=ehci.0,drive=stick,bootindex=1)
+    fi
+    # The kernel command line travels as an SMBIOS OEM string that GRUB reads (see iso/grub.cfg); QEMU's option
+    # syntax needs every comma doubled.
+    local words="${arguments[*]}"
+    local smbios=(-smbios "type=11,value=cosmos:${words//,/,,}")
     echo "QEMU: serial console on this terminal; press Ctrl-A then X to quit."
-    exec qemu-system-x86_64 -accel tcg -m 256 -cdrom "$out/os.iso" -serial mon:stdio "${display[@]}" \
+    exec qemu-system-x86_64 -accel tcg -m 256 "${firmware[@]}" "${medium[@]}" -serial mon:stdio "${display[@]}" \
         -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04 "${smbios[@]}"
+}
+
+# Prints "N passed, N failed" from the TRX files of a test run, as the run's last line (CI reads that line), and
+# returns the run's status. A run that failed without a failing test (a build error, a crashed test host) counts as
+# one failure so that the summary can never read "0 failed" for a broken run.
+summarize_tests() {
+    local results="$1" status="$2" seconds="$3"
+    local passed=0 failed=0 skipped=0 files=0
+    local trx counters
+    for trx in "$results"/*.trx; do
+        [ -f "$trx" ] || continue
+        files=$((files + 1))
+        counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+        passed=$((passed + $(trx_counter "$counters" passed)))
+        failed=$((failed + $(trx_counter "$counters" failed) + $(trx_counter "$counters" error) \
+            + $(trx_counter "$counters" timeout) + $(trx_counter "$counters" aborted)))
+        skipped=$((skipped + $(trx_counter "$counters" notExecuted)))
+    done
+    echo
+    echo "tests: $files test assemblies, $skipped skipped, ${seconds}s"
+    if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        echo "tests: dotnet test failed (status $status) without a failing test: a build error or a crashed test host; counted as 1 failure"
+        failed=1
+    fi
+    echo "$passed passed, $failed failed"
+    [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+}
+
+# Reads one numeric attribute of a TRX <Counters .../> element (0 when absent).
+trx_counter() {
+    local value
+    value=$(sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" <<<"$1")
+    echo "${value:-0}"
+}
+
+# Runs every test project in the solution: test names as they finish, failures with their messages (the QEMU tests
+# include the serial output), then the summary line. Extra arguments go to dotnet test (e.g. --filter BootTests).
+run_tests() {
+    local results="$root/TestResults"
+    rm -rf "$results"
+    local start status=0
+    start=$(date +%s)
+    # The adapter's own "[xUnit.net ...]" lines repeat every failure that the console logger prints anyway; dropping
+    # them halves the log. A test that hangs past 15 minutes is killed (and with it its QEMU) so CI always ends.
+    set +e
+    dotnet test Cosmos.sln -c $configuration --nologo \
+        --logger "console;verbosity=normal" --logger trx --results-directory "$results" \
+        --blame-hang-timeout 15m --blame-hang-dump-type none "$@" \
+        | grep --line-buffered -v '^\[xUnit\.net '
+    status=${PIPESTATUS[0]}
+    set -e
+    summarize_tests "$results" "$status" "$(($(date +%s) - start))"
 }
 
 command="${1:-iso}"
@@ -183,7 +262,7 @@ case "$command" in
     run) build_iso; run_qemu "$@" ;;
     test)
         build_iso
-        dotnet test Cosmos.sln -c $configuration --nologo "$@"
+        run_tests "$@"
         ;;
     bench)
         build_iso
