@@ -109,5 +109,25 @@ namespace System
         {
             MemorySet((byte*)Unsafe.AsPointer(ref destination), value, byteCount);
         }
+
+        /// <summary>Copies <paramref name="count"/> elements; the ranges may overlap. No write barrier: the heap never moves objects.</summary>
+        internal static void Copy<T>(ref T destination, ref T source, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+            Memmove(ref Unsafe.As<T, byte>(ref destination), ref Unsafe.As<T, byte>(ref source), (nuint)(uint)count * (nuint)Unsafe.SizeOf<T>());
+        }
+
+        /// <summary>Sets <paramref name="count"/> elements to their default value.</summary>
+        internal static void ClearElements<T>(ref T destination, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+            ClearWithoutReferences(ref Unsafe.As<T, byte>(ref destination), (nuint)(uint)count * (nuint)Unsafe.SizeOf<T>());
+        }
     }
 }

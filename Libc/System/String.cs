@@ -1,10 +1,15 @@
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Internal.Runtime;
 
 namespace System
 {
-    /// <summary>An immutable UTF-16 string. ilc lays out string literals with these two fields.</summary>
-    public sealed unsafe partial class String
+    /// <summary>
+    /// An immutable UTF-16 string. ilc lays out string literals with these two fields. The members are split
+    /// by concern: String.Comparison.cs, String.Searching.cs, String.Manipulation.cs, String.Concat.cs and
+    /// String.Format.cs. Comparisons are ordinal and case mapping covers Latin-1 (there are no cultures).
+    /// </summary>
+    public sealed unsafe partial class String : IComparable, IComparable<string>, IEquatable<string>
     {
         // ilc finds these fields by name: the length, then the first character of the inline buffer.
         private readonly int _stringLength;
@@ -50,6 +55,118 @@ namespace System
             }
             return result;
         }
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char[] value);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char[] value, int startIndex, int length);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char c, int count);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(ReadOnlySpan<char> value);
+
+        /// <summary>A NUL-terminated string of UTF-16 characters.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern String(char* value);
+
+        private static string Ctor(char[] value)
+        {
+            if (value == null || value.Length == 0)
+            {
+                return Empty;
+            }
+            return CreateFromChars(ref value[0], value.Length);
+        }
+
+        private static string Ctor(char[] value, int startIndex, int length)
+        {
+            if (value == null)
+            {
+                ThrowHelpers.ThrowArgumentNullException("value");
+            }
+            if (startIndex < 0 || length < 0 || startIndex > value.Length - length)
+            {
+                ThrowHelpers.ThrowArgumentOutOfRangeException(startIndex < 0 ? "startIndex" : "length");
+            }
+            return length == 0 ? Empty : CreateFromChars(ref value[startIndex], length);
+        }
+
+        private static string Ctor(char c, int count)
+        {
+            if (count < 0)
+            {
+                ThrowHelpers.ThrowArgumentOutOfRangeException("count");
+            }
+            if (count == 0)
+            {
+                return Empty;
+            }
+            string result = FastAllocateString(count);
+            fixed (char* destination = &result._firstChar)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    destination[i] = c;
+                }
+            }
+            return result;
+        }
+
+        private static string Ctor(ReadOnlySpan<char> value) => value.Length == 0 ? Empty : CreateFromChars(ref value._reference, value.Length);
+
+        private static string Ctor(char* value)
+        {
+            if (value == null)
+            {
+                return Empty;
+            }
+            int length = 0;
+            while (value[length] != '\0')
+            {
+                length++;
+            }
+            return Ctor(value, 0, length);
+        }
+
+        /// <summary>A new string holding a copy of <paramref name="length"/> characters starting at <paramref name="first"/>.</summary>
+        internal static string CreateFromChars(ref char first, int length)
+        {
+            if (length == 0)
+            {
+                return Empty;
+            }
+            string result = FastAllocateString(length);
+            SpanHelpers.Copy(ref result._firstChar, ref first, length);
+            return result;
+        }
+
+        /// <summary>Fills a new string of <paramref name="length"/> characters through <paramref name="action"/>, with no intermediate copy.</summary>
+        public static string Create<TState>(int length, TState state, System.Buffers.SpanAction<char, TState> action)
+        {
+            if (action == null)
+            {
+                ThrowHelpers.ThrowArgumentNullException("action");
+            }
+            if (length <= 0)
+            {
+                if (length < 0)
+                {
+                    ThrowHelpers.ThrowArgumentOutOfRangeException("length");
+                }
+                return Empty;
+            }
+            string result = FastAllocateString(length);
+            action(new Span<char>(ref result._firstChar, length), state);
+            return result;
+        }
+
+        public static implicit operator ReadOnlySpan<char>(string value) => value == null ? default : new ReadOnlySpan<char>(ref value._firstChar, value._stringLength);
+
+        /// <summary>Lets `fixed (char* pointer = text)` find the characters (a NUL follows the last one).</summary>
+        public ref readonly char GetPinnableReference() => ref _firstChar;
 
         /// <summary>Allocates a string of the given length filled with NUL characters, to be written once.</summary>
         internal static string FastAllocateString(int length)

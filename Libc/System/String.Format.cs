@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace System
+{
+    public sealed partial class String
+    {
+        /// <summary>Composite formatting: "{0}", "{1:X8}", "{0,-10}", "{{" and "}}" for braces (see StringBuilder.AppendFormat).</summary>
+        public static string Format(string format, object argument0) => FormatCore(format, new ReadOnlySpan<object>(ref argument0));
+
+        public static string Format(string format, object argument0, object argument1)
+        {
+            object[] arguments = new object[] { argument0, argument1 };
+            string result = FormatCore(format, arguments);
+            System.Runtime.StorageRelease.Release(arguments);
+            return result;
+        }
+
+        public static string Format(string format, object argument0, object argument1, object argument2)
+        {
+            object[] arguments = new object[] { argument0, argument1, argument2 };
+            string result = FormatCore(format, arguments);
+            System.Runtime.StorageRelease.Release(arguments);
+            return result;
+        }
+
+        public static string Format(string format, params object[] args)
+        {
+            if (args == null)
+            {
+                ThrowHelpers.ThrowArgumentNullException("args");
+            }
+            return FormatCore(format, args);
+        }
+
+        /// <summary>The provider is accepted for source compatibility and ignored (there is only the invariant culture).</summary>
+        public static string Format(IFormatProvider provider, string format, params object[] args) => Format(format, args);
+
+        public static string Format(IFormatProvider provider, string format, object argument0) => Format(format, argument0);
+
+        public static string Format(IFormatProvider provider, string format, object argument0, object argument1) => Format(format, argument0, argument1);
+
+        private static string FormatCore(string format, ReadOnlySpan<object> arguments)
+        {
+            if (format == null)
+            {
+                ThrowHelpers.ThrowArgumentNullException("format");
+            }
+            StringBuilder builder = new StringBuilder(format.Length + 8 * arguments.Length);
+            builder.AppendFormat(format, arguments);
+            return builder.ToStringAndRelease();
+        }
+    }
+}
