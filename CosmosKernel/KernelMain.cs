@@ -1,7 +1,5 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
-using Internal.Runtime;
-using Internal.Runtime.CompilerHelpers;
 using CosmosKernel.Boot;
 using CosmosKernel.Console;
 using CosmosKernel.Diagnostics;
@@ -9,6 +7,8 @@ using CosmosKernel.Interrupts;
 using CosmosKernel.Memory;
 using CosmosKernel.Platform;
 using CosmosKernel.Power;
+using Internal.Runtime;
+using Internal.Runtime.CompilerHelpers;
 
 namespace CosmosKernel
 {

@@ -1,7 +1,7 @@
-using Internal.Runtime;
 using CosmosKernel.Boot;
 using CosmosKernel.Console;
 using CosmosKernel.Memory;
+using Internal.Runtime;
 
 namespace CosmosKernel.Diagnostics
 {

@@ -124,14 +124,14 @@ namespace CosmosKernel.Tests
         [Fact]
         public void Version2TablesUseTheXsdtAndTheExtendedFields()
         {
-            const ulong xsdtAddress = 0x20000;
-            const ulong dsdt64 = 0x30000;
-            _memory.Write(RsdpAddress, Rsdp(2, 0xDEAD0, xsdtAddress)); // the RSDT address is wrong on purpose: the XSDT must win
+            const ulong XsdtAddress = 0x20000;
+            const ulong Dsdt64 = 0x30000;
+            _memory.Write(RsdpAddress, Rsdp(2, 0xDEAD0, XsdtAddress)); // the RSDT address is wrong on purpose: the XSDT must win
             var entries = new byte[8];
             BitConverter.GetBytes(FadtAddress).CopyTo(entries, 0);
-            _memory.Write(xsdtAddress, Table("XSDT", entries));
-            _memory.Write(FadtAddress, Table("FACP", FadtBody(true, dsdt: 0xBAD, extendedDsdt: dsdt64, pm1a: 0xBAD, extendedPm1a: 0xB004), revision: 6));
-            _memory.Write(dsdt64, Table("DSDT", Aml(new byte[] { 0x08, (byte)'\\', (byte)'_', (byte)'S', (byte)'5', (byte)'_', 0x12, 0x06, 0x02, 0x01, 0x0A, 0x07 })));
+            _memory.Write(XsdtAddress, Table("XSDT", entries));
+            _memory.Write(FadtAddress, Table("FACP", FadtBody(true, dsdt: 0xBAD, extendedDsdt: Dsdt64, pm1a: 0xBAD, extendedPm1a: 0xB004), revision: 6));
+            _memory.Write(Dsdt64, Table("DSDT", Aml(new byte[] { 0x08, (byte)'\\', (byte)'_', (byte)'S', (byte)'5', (byte)'_', 0x12, 0x06, 0x02, 0x01, 0x0A, 0x07 })));
 
             AcpiError error = FindSoftOff(out SoftOffControl control);
 

@@ -153,11 +153,11 @@ namespace CosmosKernel.Tests
         [Fact]
         public void ToleratesBlankLinesAndWindowsLineEnds()
         {
-            const string text = "0000000000001000 0000000000000010 first\r\n\r\n0000000000002000 0000000000000010 second\r\n";
+            const string Text = "0000000000001000 0000000000000010 first\r\n\r\n0000000000002000 0000000000000010 second\r\n";
 
-            Assert.Equal("first", FindContaining(text, 0x1008));
-            Assert.Equal("second", FindContaining(text, 0x2008));
-            Assert.Equal(SymbolTableError.None, WithTable(text, table => table.Validate(out _, out _)));
+            Assert.Equal("first", FindContaining(Text, 0x1008));
+            Assert.Equal("second", FindContaining(Text, 0x2008));
+            Assert.Equal(SymbolTableError.None, WithTable(Text, table => table.Validate(out _, out _)));
         }
 
         [Theory]
