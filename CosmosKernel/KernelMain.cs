@@ -150,7 +150,7 @@ namespace CosmosKernel
             if (commandLine.HasWord("shutdown"))
             {
                 KernelLog.Info("kernel", "shutting down (ACPI S5)");
-                AcpiError error = Acpi.Shutdown(false);
+                AcpiError error = Acpi.Shutdown();
                 KernelLog.Error("kernel").Text("shutdown failed: ").Text(AcpiErrors.Describe(error)).End();
             }
         }

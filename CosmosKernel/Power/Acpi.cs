@@ -30,6 +30,9 @@ namespace CosmosKernel.Power
             s_bootLoaderRsdpLength = length;
         }
 
+        /// <summary>Turns the machine off through ACPI only; returns the reason when that was not possible.</summary>
+        public static AcpiError Shutdown() => Shutdown(false);
+
         /// <summary>
         /// Turns the machine off. Returns only when that was not possible, with the reason (see
         /// AcpiErrors.Describe). When <paramref name="fallBackToQemuDebugExit"/> is set and ACPI fails, QEMU's
