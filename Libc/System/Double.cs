@@ -23,7 +23,7 @@ namespace System
         public const double E = 2.7182818284590452354;
         public const double Tau = 6.28318530717958647692;
 
-        public static bool IsNaN(double d) => d != d;
+        public static bool IsNaN(double d) => (BitConverter.DoubleToInt64Bits(d) & long.MaxValue) > 0x7FF0000000000000;
 
         public static bool IsInfinity(double d) => (BitConverter.DoubleToInt64Bits(d) & long.MaxValue) == 0x7FF0000000000000;
 

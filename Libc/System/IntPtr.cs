@@ -27,9 +27,9 @@ namespace System
 
         public static int Size => sizeof(nint);
 
-        public static nint MaxValue => (nint)long.MaxValue;
+        public static nint MaxValue => unchecked((nint)long.MaxValue);
 
-        public static nint MinValue => (nint)long.MinValue;
+        public static nint MinValue => unchecked((nint)long.MinValue);
 
         public int ToInt32() => checked((int)_value);
 

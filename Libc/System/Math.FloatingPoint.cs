@@ -18,11 +18,11 @@ namespace System
 
         public static double Min(double left, double right)
         {
-            if (left != left)
+            if (double.IsNaN(left))
             {
                 return left;
             }
-            if (right != right)
+            if (double.IsNaN(right))
             {
                 return right;
             }
@@ -36,11 +36,11 @@ namespace System
 
         public static double Max(double left, double right)
         {
-            if (left != left)
+            if (double.IsNaN(left))
             {
                 return left;
             }
-            if (right != right)
+            if (double.IsNaN(right))
             {
                 return right;
             }
@@ -62,7 +62,7 @@ namespace System
         /// <summary>-1, 0 or 1; ArithmeticException for NaN.</summary>
         public static int Sign(double value)
         {
-            if (value != value)
+            if (double.IsNaN(value))
             {
                 throw new ArithmeticException("Function does not accept floating point Not-a-Number values.");
             }
@@ -189,7 +189,7 @@ namespace System
             {
                 throw new ArgumentOutOfRangeException("digits");
             }
-            if (Abs(value) >= 1e16 || value != value)
+            if (Abs(value) >= 1e16 || double.IsNaN(value))
             {
                 return value;
             }
@@ -208,7 +208,7 @@ namespace System
         /// <summary>e raised to <paramref name="value"/>.</summary>
         public static double Exp(double value)
         {
-            if (value != value)
+            if (double.IsNaN(value))
             {
                 return value;
             }
@@ -236,7 +236,7 @@ namespace System
         /// <summary>Natural logarithm: NaN for negatives, -Infinity for zero.</summary>
         public static double Log(double value)
         {
-            if (value != value || value < 0)
+            if (double.IsNaN(value) || value < 0)
             {
                 return double.NaN;
             }
@@ -277,11 +277,11 @@ namespace System
 
         public static double Log(double value, double newBase)
         {
-            if (value != value)
+            if (double.IsNaN(value))
             {
                 return value;
             }
-            if (newBase != newBase)
+            if (double.IsNaN(newBase))
             {
                 return newBase;
             }
@@ -323,7 +323,7 @@ namespace System
             {
                 return 1;
             }
-            if (x != x || y != y)
+            if (double.IsNaN(x) || double.IsNaN(y))
             {
                 return double.NaN;
             }

@@ -132,12 +132,18 @@ namespace System
             return array;
         }
 
+        /// <summary>Spans cannot be boxed, so Equals(object) is meaningless: compare with == (same memory) or SequenceEqual.</summary>
+        public override bool Equals(object obj) => throw new NotSupportedException("Equals() on ReadOnlySpan will always throw an exception. Use the equality operator instead.");
+
+        public override int GetHashCode() => throw new NotSupportedException("GetHashCode() on ReadOnlySpan will always throw an exception.");
+
         public ref readonly T GetPinnableReference() => ref _length != 0 ? ref _reference : ref Unsafe.NullRef<T>();
 
         /// <summary>The characters as a string for ReadOnlySpan&lt;char&gt;; otherwise the type and length.</summary>
         public override string ToString()
         {
-            if (typeof(T) == typeof(char))
+            // `default(T) is char` folds to a constant per instantiation (typeof would need ilc's LdTokenHelpers).
+            if (default(T) is char)
             {
                 return string.CreateFromChars(ref Unsafe.As<T, char>(ref _reference), _length);
             }

@@ -19,7 +19,7 @@ namespace System
         public const float NegativeInfinity = -1.0f / 0.0f;
         public const float NegativeZero = -0.0f;
 
-        public static bool IsNaN(float f) => f != f;
+        public static bool IsNaN(float f) => (BitConverter.SingleToInt32Bits(f) & int.MaxValue) > 0x7F800000;
 
         public static bool IsInfinity(float f) => (BitConverter.SingleToInt32Bits(f) & int.MaxValue) == 0x7F800000;
 

@@ -152,6 +152,11 @@ namespace System
         }
 
         /// <summary>Lets `fixed (T* pointer = span)` pin the first element (null for an empty span).</summary>
+        /// <summary>Spans cannot be boxed, so Equals(object) is meaningless: compare with == (same memory) or SequenceEqual.</summary>
+        public override bool Equals(object obj) => throw new NotSupportedException("Equals() on Span will always throw an exception. Use the equality operator instead.");
+
+        public override int GetHashCode() => throw new NotSupportedException("GetHashCode() on Span will always throw an exception.");
+
         public ref T GetPinnableReference() => ref _length != 0 ? ref _reference : ref Unsafe.NullRef<T>();
 
         /// <summary>The characters as a string for Span&lt;char&gt;; otherwise the type and length.</summary>

@@ -6,11 +6,32 @@ namespace System
 {
     public sealed unsafe partial class String
     {
-        public static string Concat(object value) => value?.ToString() ?? Empty;
+        public static string Concat(object value) => TextOf(value);
 
-        public static string Concat(object first, object second) => Concat(first?.ToString(), second?.ToString());
+        public static string Concat(object first, object second) => Concat(TextOf(first), TextOf(second));
 
-        public static string Concat(object first, object second, object third) => Concat(first?.ToString(), second?.ToString(), third?.ToString());
+        public static string Concat(object first, object second, object third) => Concat(TextOf(first), TextOf(second), TextOf(third));
+
+        /// <summary>
+        /// An object's text for concatenation: "" for null; boxed values go through StringBuilder, which formats
+        /// boxed primitives without a virtual call through the box.
+        /// </summary>
+        internal static string TextOf(object value)
+        {
+            if (value == null)
+            {
+                return Empty;
+            }
+            if (value is not ValueType)
+            {
+                return value.ToString() ?? Empty;
+            }
+            StringBuilder builder = new StringBuilder();
+            builder.Append(value);
+            string result = builder.ToStringAndRelease();
+            StorageRelease.Release(builder);
+            return result;
+        }
 
         public static string Concat(params object[] values)
         {
@@ -21,7 +42,7 @@ namespace System
             string[] texts = new string[values.Length];
             for (int i = 0; i < values.Length; i++)
             {
-                texts[i] = values[i]?.ToString();
+                texts[i] = TextOf(values[i]);
             }
             string result = Concat(texts);
             StorageRelease.Release(texts);
@@ -196,7 +217,7 @@ namespace System
             string[] texts = new string[values.Length];
             for (int i = 0; i < values.Length; i++)
             {
-                texts[i] = values[i]?.ToString();
+                texts[i] = TextOf(values[i]);
             }
             string result = JoinCore(separator, texts, 0, texts.Length);
             StorageRelease.Release(texts);

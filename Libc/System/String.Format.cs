@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Text;
 
 namespace System
@@ -5,23 +6,12 @@ namespace System
     public sealed partial class String
     {
         /// <summary>Composite formatting: "{0}", "{1:X8}", "{0,-10}", "{{" and "}}" for braces (see StringBuilder.AppendFormat).</summary>
-        public static string Format(string format, object argument0) => FormatCore(format, new ReadOnlySpan<object>(ref argument0));
+        public static string Format(string format, object argument0) => FormatReleasing(format, new object[] { argument0 });
 
-        public static string Format(string format, object argument0, object argument1)
-        {
-            object[] arguments = new object[] { argument0, argument1 };
-            string result = FormatCore(format, arguments);
-            System.Runtime.StorageRelease.Release(arguments);
-            return result;
-        }
+        public static string Format(string format, object argument0, object argument1) => FormatReleasing(format, new object[] { argument0, argument1 });
 
         public static string Format(string format, object argument0, object argument1, object argument2)
-        {
-            object[] arguments = new object[] { argument0, argument1, argument2 };
-            string result = FormatCore(format, arguments);
-            System.Runtime.StorageRelease.Release(arguments);
-            return result;
-        }
+            => FormatReleasing(format, new object[] { argument0, argument1, argument2 });
 
         public static string Format(string format, params object[] args)
         {
@@ -39,7 +29,15 @@ namespace System
 
         public static string Format(IFormatProvider provider, string format, object argument0, object argument1) => Format(format, argument0, argument1);
 
-        private static string FormatCore(string format, ReadOnlySpan<object> arguments)
+        /// <summary>Format over an argument array allocated here, which is freed once the text is built.</summary>
+        private static string FormatReleasing(string format, object[] arguments)
+        {
+            string result = FormatCore(format, arguments);
+            StorageRelease.Release(arguments);
+            return result;
+        }
+
+        private static string FormatCore(string format, object[] arguments)
         {
             if (format == null)
             {
@@ -47,7 +45,9 @@ namespace System
             }
             StringBuilder builder = new StringBuilder(format.Length + 8 * arguments.Length);
             builder.AppendFormat(format, arguments);
-            return builder.ToStringAndRelease();
+            string result = builder.ToStringAndRelease();
+            StorageRelease.Release(builder);
+            return result;
         }
     }
 }

@@ -27,7 +27,7 @@ namespace System
 
         public static int Size => sizeof(nuint);
 
-        public static nuint MaxValue => (nuint)ulong.MaxValue;
+        public static nuint MaxValue => unchecked((nuint)ulong.MaxValue);
 
         public static nuint MinValue => 0;
 

@@ -385,45 +385,38 @@ namespace System.Text
             }
         }
 
-        public StringBuilder AppendFormat(string format, object argument0) => AppendFormat(format, new ReadOnlySpan<object>(in argument0));
+        public StringBuilder AppendFormat(string format, object argument0) => AppendFormatReleasing(format, new object[] { argument0 });
 
-        public StringBuilder AppendFormat(string format, object argument0, object argument1)
-        {
-            object[] arguments = new object[] { argument0, argument1 };
-            AppendFormat(format, new ReadOnlySpan<object>(arguments));
-            StorageRelease.Release(arguments);
-            return this;
-        }
+        public StringBuilder AppendFormat(string format, object argument0, object argument1) => AppendFormatReleasing(format, new object[] { argument0, argument1 });
 
         public StringBuilder AppendFormat(string format, object argument0, object argument1, object argument2)
+            => AppendFormatReleasing(format, new object[] { argument0, argument1, argument2 });
+
+        public StringBuilder AppendFormat(IFormatProvider provider, string format, params object[] args) => AppendFormat(format, args);
+
+        /// <summary>AppendFormat over an argument array this class allocated itself, which it then frees.</summary>
+        private StringBuilder AppendFormatReleasing(string format, object[] arguments)
         {
-            object[] arguments = new object[] { argument0, argument1, argument2 };
-            AppendFormat(format, new ReadOnlySpan<object>(arguments));
+            AppendFormat(format, arguments);
             StorageRelease.Release(arguments);
             return this;
         }
-
-        public StringBuilder AppendFormat(string format, params object[] args)
-        {
-            if (args == null)
-            {
-                throw new ArgumentNullException("args");
-            }
-            return AppendFormat(format, new ReadOnlySpan<object>(args));
-        }
-
-        public StringBuilder AppendFormat(IFormatProvider provider, string format, params object[] args) => AppendFormat(format, args);
 
         /// <summary>
         /// Composite formatting: text with items "{index[,alignment][:format]}". A positive alignment pads on the
         /// left (right-aligns), a negative one on the right. "{{" and "}}" stand for braces. FormatException for a
-        /// malformed item or an index beyond the arguments.
+        /// malformed item or an index beyond the arguments. (The arguments are an array, not a span: a span of a
+        /// reference type is a shared generic struct, which the runtime cannot yet build; see Object.m_pEEType.)
         /// </summary>
-        public StringBuilder AppendFormat(string format, ReadOnlySpan<object> args)
+        public StringBuilder AppendFormat(string format, params object[] args)
         {
             if (format == null)
             {
                 throw new ArgumentNullException("format");
+            }
+            if (args == null)
+            {
+                throw new ArgumentNullException("args");
             }
             int position = 0;
             int runStart = 0;
@@ -456,7 +449,7 @@ namespace System.Text
         }
 
         /// <summary>Parses and appends one "{...}" item whose index starts at <paramref name="position"/>; returns the position after '}'.</summary>
-        private int AppendFormatItem(string format, int position, ReadOnlySpan<object> args)
+        private int AppendFormatItem(string format, int position, object[] args)
         {
             int index = 0;
             int digits = 0;
@@ -537,6 +530,13 @@ namespace System.Text
         internal void AppendFormatted<T>(T value, int alignment, ReadOnlySpan<char> format)
         {
             int start = _length;
+            // For a boxed primitive (T is object: string.Format's arguments), format the unboxed value directly.
+            // `default(T) == null` is a constant, so value-type instantiations keep only the paths below.
+            if (default(T) == null && value is ValueType && AppendBoxedPrimitive(value, format))
+            {
+                Align(start, alignment);
+                return;
+            }
             if (value is ISpanFormattable)
             {
                 while (true)
@@ -562,6 +562,61 @@ namespace System.Text
                 Append(value.ToString());
             }
             Align(start, alignment);
+        }
+
+        /// <summary>
+        /// Formats a boxed primitive by unboxing it: a type test and a direct call instead of an interface call
+        /// through the box (no dispatch, and no unboxing stub). False for anything else.
+        /// </summary>
+        private bool AppendBoxedPrimitive(object value, ReadOnlySpan<char> format)
+        {
+            switch (value)
+            {
+                case int number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case long number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case uint number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case ulong number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case short number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case ushort number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case byte number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case sbyte number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case nint number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case nuint number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case double number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case float number:
+                    AppendFormatted(number, 0, format);
+                    return true;
+                case char character:
+                    Append(character);
+                    return true;
+                case bool flag:
+                    Append(flag);
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Pads the text appended since <paramref name="start"/> to |alignment| characters (left if positive, right if negative).</summary>

@@ -16,15 +16,9 @@ namespace System.Collections.Generic
         // Created on first use rather than in a static constructor: nothing runs until a comparer is needed.
         public static EqualityComparer<T> Default => s_default ??= Create();
 
+        // The fallback needs no type test: ObjectEqualityComparer already prefers IEquatable<T> (string has it).
         [Intrinsic]
-        private static EqualityComparer<T> Create()
-        {
-            if (typeof(T) == typeof(string))
-            {
-                return (EqualityComparer<T>)(object)new StringEqualityComparer();
-            }
-            return new ObjectEqualityComparer<T>();
-        }
+        private static EqualityComparer<T> Create() => new ObjectEqualityComparer<T>();
 
         public abstract bool Equals(T x, T y);
 
@@ -103,7 +97,7 @@ namespace System.Collections.Generic
         public override int GetHashCode(T obj) => obj == null ? 0 : obj.GetHashCode();
     }
 
-    /// <summary>Ordinal string equality.</summary>
+    /// <summary>Ordinal string equality (ilc asks for this type by name; shared code uses ObjectEqualityComparer).</summary>
     public sealed class StringEqualityComparer : EqualityComparer<string>
     {
         public override bool Equals(string x, string y) => string.Equals(x, y);

@@ -1,0 +1,36 @@
+// Stand-ins, for the host build only, of the two Libc-internal pieces the shared sources use.
+
+namespace System.Runtime.CompilerServices
+{
+    /// <summary>On the host the JIT ignores this attribute (it is not CoreLib's); ilc honours Libc's.</summary>
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Field, Inherited = false)]
+    internal sealed class IntrinsicAttribute : Attribute
+    {
+    }
+}
+
+namespace System.Runtime
+{
+    /// <summary>The host has a garbage collector: releasing storage early is a no-op, but the calls are counted.</summary>
+    internal static class StorageRelease
+    {
+        [ThreadStatic]
+        private static int t_releaseCount;
+
+        public static int ReleaseCount => t_releaseCount;
+
+        public static void Release(object storage)
+        {
+            if (storage == null)
+            {
+                throw new ArgumentNullException(nameof(storage));
+            }
+            if (storage is Array array && array.Length == 0)
+            {
+                // Zero-length arrays may be the shared Array.Empty instance, which must never be freed.
+                throw new InvalidOperationException("released an empty array");
+            }
+            t_releaseCount++;
+        }
+    }
+}
