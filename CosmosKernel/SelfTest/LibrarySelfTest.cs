@@ -428,6 +428,14 @@ namespace CosmosKernel.SelfTest
             (int quotient, int rest) = Math.DivRem(-17, 5);
             Check("math.divrem-tuple", quotient == -3 && rest == -2);
             Check("math.sqrt", Math.Sqrt(2) == 1.4142135623730951 && Math.Sqrt(144) == 12, "sqrt(2)=" + Math.Sqrt(2).ToString("R"));
+            bool roots = true;
+            for (int i = 0; i < 50; i++)
+            {
+                // A value the compiler cannot fold: the sqrtsd instruction itself is exercised.
+                double square = (double)i * i;
+                roots &= Math.Sqrt(square) == i;
+            }
+            Check("math.sqrt-runtime", roots && double.IsNaN(Math.Sqrt(-1.0 * roots.GetHashCode())));
             Check("math.floor-ceiling", Math.Floor(-1.5) == -2 && Math.Floor(1.5) == 1 && Math.Ceiling(1.2) == 2 && Math.Ceiling(-1.2) == -1);
             Check("math.round", Math.Round(2.5) == 2 && Math.Round(3.5) == 4 && Math.Round(-2.5) == -2 && Math.Round(2.5, MidpointRounding.AwayFromZero) == 3 && Math.Round(1.2345, 2) == 1.23);
             Check("math.truncate", Math.Truncate(-2.7) == -2 && Math.Truncate(2.7) == 2);

@@ -88,21 +88,73 @@ namespace System
             return BitConverter.Int64BitsToDouble(bits | (BitConverter.DoubleToInt64Bits(sign) & long.MinValue));
         }
 
-        /// <summary>Square root; the JIT emits sqrtsd for it. The body is the fallback for indirect calls.</summary>
+        /// <summary>
+        /// Square root, correctly rounded. The JIT emits sqrtsd for direct calls (an intrinsic); this body runs only
+        /// for indirect calls (a delegate), and computes the same result with an integer square root.
+        /// </summary>
         [Intrinsic]
         public static double Sqrt(double value)
         {
-            if (!(value > 0) || double.IsPositiveInfinity(value))
+            if (double.IsNaN(value) || value < 0)
             {
-                return value == 0 || double.IsPositiveInfinity(value) ? value : double.NaN;
+                return double.NaN;
             }
-            // Halving the exponent gives a first guess within a factor of two; Newton doubles the digits each step.
-            double guess = BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(value) >> 1) + (1023L << 51));
-            for (int i = 0; i < 6; i++)
+            if (value == 0 || double.IsPositiveInfinity(value))
             {
-                guess = 0.5 * (guess + value / guess);
+                return value;
             }
-            return guess;
+            long bits = BitConverter.DoubleToInt64Bits(value);
+            int exponent = (int)(bits >> 52) - 1075; // value = mantissa * 2^exponent
+            ulong mantissa = (ulong)bits & 0xFFFFFFFFFFFFF;
+            if (exponent == -1075)
+            {
+                // Subnormal: no implicit bit; normalise so the root below always has exactly 55 bits.
+                exponent++;
+                while ((mantissa & (1UL << 52)) == 0)
+                {
+                    mantissa <<= 1;
+                    exponent--;
+                }
+            }
+            else
+            {
+                mantissa |= 1UL << 52;
+            }
+            if ((exponent & 1) != 0)
+            {
+                mantissa <<= 1;
+                exponent--;
+            }
+            // The integer square root of mantissa * 2^56, two bits at a time (the remainder stays below 2^57).
+            ulong high = mantissa >> 8;
+            ulong low = mantissa << 56;
+            ulong root = 0;
+            ulong remainder = 0;
+            for (int i = 0; i < 64; i++)
+            {
+                ulong nextBits = high >> 62;
+                high = (high << 2) | (low >> 62);
+                low <<= 2;
+                remainder = (remainder << 2) | nextBits;
+                ulong trial = (root << 2) | 1;
+                root <<= 1;
+                if (remainder >= trial)
+                {
+                    remainder -= trial;
+                    root |= 1;
+                }
+            }
+            // mantissa is in [2^52, 2^54), so root is in [2^54, 2^55): 53 bits to keep, two to round with.
+            int resultExponent = exponent / 2 - 28;
+            bool sticky = remainder != 0;
+            ulong kept = root >> 2;
+            ulong dropped = root & 3;
+            if (dropped > 2 || (dropped == 2 && (sticky || (kept & 1) != 0)))
+            {
+                kept++;
+            }
+            // kept holds the implicit bit, which adds one to the exponent field (hence 1022 + 54 rather than 1023 + 54).
+            return BitConverter.Int64BitsToDouble(((long)(resultExponent + 2 + 52 + 1022) << 52) + (long)kept);
         }
 
         /// <summary>The largest integer not above value (integers, NaN and infinities are returned as they are).</summary>
