@@ -148,33 +148,13 @@ namespace System
 
         public static bool IsControl(char c) => c < 0x20 || (c >= '\u007F' && c <= '\u009F');
 
-        public static bool IsPunctuation(char c)
-        {
-            switch (c)
-            {
-                case '!': case '"': case '#': case '%': case '&': case '\'': case '(': case ')': case '*':
-                case ',': case '-': case '.': case '/': case ':': case ';': case '?': case '@':
-                case '[': case '\\': case ']': case '_': case '{': case '}':
-                case '\u00A1': case '\u00A7': case '\u00AB': case '\u00B6': case '\u00B7': case '\u00BB': case '\u00BF':
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        // Latin-1 punctuation (Unicode categories Pc, Pd, Ps, Pe, Pi, Pf, Po) and symbols (Sm, Sc, Sk, So).
+        private const string Latin1Punctuation = "!\"#%&'()*,-./:;?@[\\]_{}\u00A1\u00A7\u00AB\u00B6\u00B7\u00BB\u00BF";
+        private const string Latin1Symbols = "$+<=>^`|~\u00A2\u00A3\u00A4\u00A5\u00A6\u00A8\u00A9\u00AC\u00AE\u00AF\u00B0\u00B1\u00B4\u00B8\u00D7\u00F7";
 
-        public static bool IsSymbol(char c)
-        {
-            switch (c)
-            {
-                case '$': case '+': case '<': case '=': case '>': case '^': case '`': case '|': case '~':
-                case '\u00A2': case '\u00A3': case '\u00A4': case '\u00A5': case '\u00A6': case '\u00A8': case '\u00A9':
-                case '\u00AC': case '\u00AE': case '\u00AF': case '\u00B0': case '\u00B1': case '\u00B4': case '\u00B8':
-                case '\u00D7': case '\u00F7':
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        public static bool IsPunctuation(char c) => c <= '\u00FF' && Latin1Punctuation.IndexOf(c) >= 0;
+
+        public static bool IsSymbol(char c) => c <= '\u00FF' && Latin1Symbols.IndexOf(c) >= 0;
 
         public static bool IsSurrogate(char c) => c >= '\uD800' && c <= '\uDFFF';
 

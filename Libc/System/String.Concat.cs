@@ -1,5 +1,5 @@
-using System.Runtime;
 using System.Collections.Generic;
+using System.Runtime;
 using System.Text;
 
 namespace System

@@ -14,10 +14,11 @@ namespace System.Runtime
     /// <summary>The host has a garbage collector: releasing storage early is a no-op, but the calls are counted.</summary>
     internal static class StorageRelease
     {
+        // Per thread: xunit runs test classes in parallel, and each test counts only its own releases.
         [ThreadStatic]
-        private static int t_releaseCount;
+        private static int s_releaseCount;
 
-        public static int ReleaseCount => t_releaseCount;
+        public static int ReleaseCount => s_releaseCount;
 
         public static void Release(object storage)
         {
@@ -30,7 +31,7 @@ namespace System.Runtime
                 // Zero-length arrays may be the shared Array.Empty instance, which must never be freed.
                 throw new InvalidOperationException("released an empty array");
             }
-            t_releaseCount++;
+            s_releaseCount++;
         }
     }
 }
