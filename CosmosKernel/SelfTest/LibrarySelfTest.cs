@@ -488,8 +488,20 @@ namespace CosmosKernel.SelfTest
             Write = 2,
         }
 
+        // No Equals override: equality falls back to ValueType.Equals over the boxed bytes.
+        private struct Plain
+        {
+            public int Number;
+            public byte Tag;
+        }
+
         private static void TestEnumsNullablesTuples()
         {
+            object first = new Plain { Number = 7, Tag = 1 };
+            object same = new Plain { Number = 7, Tag = 1 };
+            object other = new Plain { Number = 7, Tag = 2 };
+            Check("valuetype.default-equals", first.Equals(same) && !first.Equals(other) && first.GetHashCode() == same.GetHashCode());
+
             Equal("enum.to-string-numeric", "1", Level.High.ToString());
             Equal("enum.to-string-hex", "00000001", Level.High.ToString("X"));
             Access access = Access.Read | Access.Write;

@@ -46,9 +46,15 @@ namespace System
         /// <summary>The type's name when the environment can name it (see Type.Name).</summary>
         public override string ToString() => TypeNames.NameOf(_methodTable);
 
+        // ilc stores, in the low flags of a value type's MethodTable, how many bytes of BaseSize are alignment
+        // padding after the fields (bits 5-7). Those bytes hold whatever the boxing copy brought along.
+        private const uint ValueTypeFieldPaddingMask = 0xE0;
+        private const int ValueTypeFieldPaddingShift = 5;
+
         private byte* Data => (byte*)Unsafe.AsPointer(this) + sizeof(nint);
 
-        // The box holds the header, the MethodTable pointer, then the value (BaseSize counts all three).
-        private nuint DataSize => _methodTable->BaseSize - (nuint)(ManagedHeap.ObjectHeaderSize + sizeof(nint));
+        // The box holds the header, the MethodTable pointer, the fields, then padding (BaseSize counts all four).
+        private nuint DataSize => _methodTable->BaseSize - (nuint)(ManagedHeap.ObjectHeaderSize + sizeof(nint))
+            - ((_methodTable->Flags & ValueTypeFieldPaddingMask) >> ValueTypeFieldPaddingShift);
     }
 }
