@@ -55,12 +55,12 @@ namespace Internal.Formatting
             {
                 return ParseStatus.Format;
             }
-            if (EqualsIgnoreCase(body, "NaN"))
+            if (body.Equals("NaN", StringComparison.OrdinalIgnoreCase))
             {
                 result = double.NaN;
                 return ParseStatus.Success;
             }
-            if (EqualsIgnoreCase(body, "Infinity") || (body.Length == 1 && body[0] == '\u221E'))
+            if (body.Equals("Infinity", StringComparison.OrdinalIgnoreCase) || (body.Length == 1 && body[0] == '\u221E'))
             {
                 result = negative ? double.NegativeInfinity : double.PositiveInfinity;
                 return ParseStatus.Success;
@@ -318,32 +318,6 @@ namespace Internal.Formatting
                 bits = ((long)(binaryExponent + 1022) << 52) + (long)mantissa;
             }
             return BitConverter.Int64BitsToDouble(bits);
-        }
-
-        private static bool EqualsIgnoreCase(ReadOnlySpan<char> text, string word)
-        {
-            if (text.Length != word.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < text.Length; i++)
-            {
-                char character = text[i];
-                if (character >= 'A' && character <= 'Z')
-                {
-                    character = (char)(character + 32);
-                }
-                char expected = word[i];
-                if (expected >= 'A' && expected <= 'Z')
-                {
-                    expected = (char)(expected + 32);
-                }
-                if (character != expected)
-                {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

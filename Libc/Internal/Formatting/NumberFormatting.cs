@@ -8,50 +8,25 @@ namespace Internal.Formatting
     /// Supported formats: G (default), D[n], X[n]/x[n] (two's complement for negatives, masked to the type's
     /// width), B[n] (binary), N[n] (thousands separators, n decimals, default 2), F[n] (n decimals, default 2).
     /// </summary>
-    public static unsafe class NumberFormatting
+    public static class NumberFormatting
     {
         /// <summary>The longest output without a precision: 64 binary digits, or 20 digits with commas, sign and ".00".</summary>
         private const int BaseLength = 96;
 
-        /// <summary>Hexadecimal digits, upper case, at least <paramref name="minimumDigits"/> of them.</summary>
+        /// <summary>Hexadecimal digits, upper case by default, at least <paramref name="minimumDigits"/> (at most 16) of them.</summary>
         public static string FormatHex(ulong value, int minimumDigits, bool upperCase = true)
         {
-            char* buffer = stackalloc char[16];
-            int position = 16;
-            do
-            {
-                int digit = (int)(value & 0xF);
-                buffer[--position] = (char)(digit < 10 ? '0' + digit : (upperCase ? 'A' : 'a') + digit - 10);
-                value >>= 4;
-            }
-            while (value != 0);
-            while (16 - position < minimumDigits && position > 0)
-            {
-                buffer[--position] = '0';
-            }
-            return new string(buffer, position, 16 - position);
+            Span<char> buffer = stackalloc char[16];
+            TryWriteHex(value, Math.Min(minimumDigits, 16), upperCase, buffer, out int written);
+            return new string(buffer.Slice(0, written));
         }
 
         /// <summary>Decimal digits of an unsigned value, with a leading minus sign when <paramref name="negative"/>.</summary>
         public static string FormatDecimal(ulong magnitude, bool negative, int minimumDigits = 1)
         {
-            char* buffer = stackalloc char[24];
-            int position = 24;
-            do
-            {
-                buffer[--position] = (char)('0' + (int)(magnitude % 10));
-                magnitude /= 10;
-            }
-            while (magnitude != 0);
-            while (24 - position < minimumDigits && position > 1)
-            {
-                buffer[--position] = '0';
-            }
-            if (negative)
-            {
-                buffer[--position] = '-';
-            }
-            return new string(buffer, position, 24 - position);
+            Span<char> buffer = stackalloc char[24];
+            TryWriteDecimal(magnitude, negative, Math.Min(minimumDigits, 23), buffer, out int written);
+            return new string(buffer.Slice(0, written));
         }
 
         public static string FormatInt64(long value) => value < 0 ? FormatDecimal(Magnitude(value), true) : FormatDecimal((ulong)value, false);
