@@ -12,6 +12,10 @@ namespace CosmosKernel.SelfTest
     /// interpolation and composite formatting, number formatting and parsing, StringBuilder, the collections,
     /// spans, Math, Array helpers, enums, nullables, tuples, comparers and iterators. Every check is written so
     /// a failure reports the values seen; nothing here may throw (a throw ends the kernel).
+    /// Generic structs are instantiated over value types only, and no virtual call goes through a boxed struct:
+    /// until Object has the m_pEEType field ilc's shared unboxing stubs read, a generic struct over a reference
+    /// type (List&lt;string&gt;.Enumerator, Span&lt;string&gt;, (string, int)) does not compile, and until the link
+    /// scripts place ilc's __unbox section with the code, calls through a box fault.
     /// </summary>
     internal static class LibrarySelfTest
     {
