@@ -366,6 +366,16 @@ namespace CosmosKernel.SelfTest
             object shape = MakeShapes()[1];
             SelfTestRunner.Check("cast.class-hierarchy", shape is Square && shape is Shape && !(shape is Triangle));
             SelfTestRunner.Check("cast.as", (shape as Triangle) == null && (shape as Cube) != null);
+            SelfTestRunner.CheckEqual("box.virtual-call-on-boxed-struct", "42", boxed.ToString());
+            System.Collections.Generic.List<string> names = new System.Collections.Generic.List<string>();
+            names.Add("a");
+            names.Add("b");
+            string joined = "";
+            foreach (string name in names)
+            {
+                joined += name;
+            }
+            SelfTestRunner.CheckEqual("generic.struct-enumerator-over-reference-type", "ab", joined);
             object strings = new string[] { "x" };
             SelfTestRunner.Check("cast.array-covariance", strings is object[] && !(strings is int[]));
         }

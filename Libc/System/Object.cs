@@ -6,8 +6,11 @@ namespace System
     /// <summary>The root of the type hierarchy. Every object starts with a pointer to its MethodTable.</summary>
     public unsafe class Object
     {
-        // ilc places the MethodTable pointer at offset 0 of every object; this field names it.
-        internal MethodTable* _methodTable;
+        // ilc places the MethodTable pointer at offset 0 of every object and finds this field by its
+        // name (m_pEEType) when it generates unboxing stubs for shared generic code.
+        internal MethodTable* m_pEEType;
+
+        internal MethodTable* _methodTable => m_pEEType;
 
         public Object() { }
 
@@ -37,6 +40,6 @@ namespace System
             return left.Equals(right);
         }
 
-        internal MethodTable* GetMethodTable() => _methodTable;
+        internal MethodTable* GetMethodTable() => m_pEEType;
     }
 }
