@@ -270,6 +270,10 @@ case "$command" in
         run_tests "$@"
         ;;
     bench)
+        if [ ! -d tests/Cosmos.Benchmarks ]; then
+            echo "bench: no benchmarks exist yet; the first figures (syscall_null, thread_switch, boot_to_ready) come with threads and system calls" >&2
+            exit 1
+        fi
         build_iso
         dotnet run --project tests/Cosmos.Benchmarks -c $configuration -- "$@"
         ;;
