@@ -366,6 +366,17 @@ namespace CosmosKernel.SelfTest
             object shape = MakeShapes()[1];
             SelfTestRunner.Check("cast.class-hierarchy", shape is Square && shape is Shape && !(shape is Triangle));
             SelfTestRunner.Check("cast.as", (shape as Triangle) == null && (shape as Cube) != null);
+            int? present = 9;
+            int? absent = null;
+            long? wide = 1L << 40;
+            object boxedPresent = BoxIt(present);
+            SelfTestRunner.Check("box.nullable-with-value", boxedPresent is int nine && nine == 9);
+            SelfTestRunner.Check("box.nullable-without-value", BoxIt(absent) == null);
+            SelfTestRunner.Check("box.nullable-long", BoxIt(wide) is long big && big == 1L << 40);
+            int? unboxedPresent = (int?)boxedPresent;
+            int? unboxedAbsent = (int?)BoxIt(absent);
+            SelfTestRunner.Check("unbox.nullable", unboxedPresent.HasValue && unboxedPresent.Value == 9 && !unboxedAbsent.HasValue);
+            SelfTestRunner.Check("cast.nullable", boxedPresent is int? && !(BoxIt(7L) is int?));
             SelfTestRunner.CheckEqual("box.virtual-call-on-boxed-struct", "42", boxed.ToString());
             System.Collections.Generic.List<string> names = new System.Collections.Generic.List<string>();
             names.Add("a");

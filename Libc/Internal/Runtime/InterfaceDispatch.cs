@@ -165,7 +165,9 @@ namespace Internal.Runtime
         /// <summary>
         /// The optional relative-pointer fields after the interface list, in order: TypeManager, WritableData,
         /// DispatchMap (if the flag is set), Finalizer (if set), SealedVirtualSlots (if set). Field ids:
-        /// 0 TypeManager, 1 WritableData, 2 DispatchMap, 3 Finalizer, 4 SealedVirtualSlots.
+        /// 0 TypeManager, 1 WritableData, 2 DispatchMap, 3 Finalizer, 4 SealedVirtualSlots, then for generic
+        /// instantiations 5 GenericDefinition and 6 the type argument (for one type argument, ilc points
+        /// straight at the argument's MethodTable — read off ilc 10.0.14's output for Nullable&lt;int&gt;).
         /// </summary>
         internal static void* RelativeField(MethodTable* type, int field)
         {
@@ -179,6 +181,8 @@ namespace Internal.Runtime
                     2 => type->HasDispatchMap,
                     3 => type->HasFinalizer,
                     4 => type->HasSealedVirtualSlots,
+                    5 => type->IsGeneric,
+                    6 => type->IsGeneric,
                     _ => false,
                 };
                 if (!present)

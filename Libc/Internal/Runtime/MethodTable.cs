@@ -57,6 +57,21 @@ namespace Internal.Runtime
 
         public bool IsNullable => ElementType == ElementType.Nullable;
 
+        /// <summary>For Nullable&lt;T&gt;: T's MethodTable (its single generic argument).</summary>
+        public MethodTable* NullableUnderlyingType
+        {
+            get
+            {
+                fixed (MethodTable* self = &this)
+                {
+                    return (MethodTable*)InterfaceDispatch.RelativeField(self, 6);
+                }
+            }
+        }
+
+        /// <summary>For Nullable&lt;T&gt;: offset of the value field, stored by ilc as a power of two in flag bits 8-10.</summary>
+        public int NullableValueOffset => 1 << (int)((Flags & 0x700) >> 8);
+
         /// <summary>The base type of a class; null for Object and interfaces.</summary>
         public MethodTable* BaseType => IsParameterized ? null : RelatedType;
 

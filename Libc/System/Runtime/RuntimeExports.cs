@@ -57,8 +57,8 @@ namespace System.Runtime
                 {
                     return null;
                 }
-                MethodTable* underlying = type->RelatedType;
-                return RhBox(underlying, ref Unsafe.Add(ref data, NullableValueOffset(underlying)));
+                MethodTable* underlying = type->NullableUnderlyingType;
+                return RhBox(underlying, ref Unsafe.Add(ref data, type->NullableValueOffset));
             }
             object box = ManagedHeap.NewObject(type);
             byte* destination = (byte*)Unsafe.AsPointer(box) + sizeof(nint);
@@ -83,8 +83,8 @@ namespace System.Runtime
         [RuntimeExport("RhUnboxNullable")]
         internal static void RhUnboxNullable(ref byte destination, MethodTable* nullableType, object box)
         {
-            MethodTable* underlying = nullableType->RelatedType;
-            nuint valueOffset = (nuint)NullableValueOffset(underlying);
+            MethodTable* underlying = nullableType->NullableUnderlyingType;
+            nuint valueOffset = (nuint)nullableType->NullableValueOffset;
             byte* target = (byte*)Unsafe.AsPointer(ref destination);
             if (box == null)
             {
@@ -97,50 +97,6 @@ namespace System.Runtime
             }
             *target = 1;
             SpanHelpers.MemoryMove(target + valueOffset, (byte*)Unsafe.AsPointer(box) + sizeof(nint), ValueTypeSize(underlying));
-        }
-
-        /// <summary>Offset of Nullable&lt;T&gt;.value: T's alignment, taken as the largest power of two (up to 8) dividing its size.</summary>
-        private static int NullableValueOffset(MethodTable* underlying)
-        {
-            nuint size = ValueTypeSize(underlying);
-            if (underlying->ElementType >= ElementType.Boolean && underlying->ElementType <= ElementType.Double)
-            {
-                size = PrimitiveSize(underlying->ElementType);
-            }
-            if (size >= 8 && (size & 7) == 0)
-            {
-                return 8;
-            }
-            if ((size & 3) == 0)
-            {
-                return 4;
-            }
-            if ((size & 1) == 0)
-            {
-                return 2;
-            }
-            return 1;
-        }
-
-        private static nuint PrimitiveSize(ElementType elementType)
-        {
-            switch (elementType)
-            {
-                case ElementType.Boolean:
-                case ElementType.SByte:
-                case ElementType.Byte:
-                    return 1;
-                case ElementType.Char:
-                case ElementType.Int16:
-                case ElementType.UInt16:
-                    return 2;
-                case ElementType.Int32:
-                case ElementType.UInt32:
-                case ElementType.Single:
-                    return 4;
-                default:
-                    return 8;
-            }
         }
 
         // An enum boxed as its underlying type (and vice versa) may be unboxed as the other.

@@ -143,8 +143,8 @@ namespace System.Runtime
             }
             if (target->IsNullable)
             {
-                // A boxed T is an instance of Nullable<T>: the related type of Nullable<T> is T.
-                return source == target->RelatedType;
+                // A boxed T is an instance of Nullable<T>.
+                return source == target->NullableUnderlyingType;
             }
             if (source->IsValueType)
             {
