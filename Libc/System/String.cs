@@ -181,10 +181,7 @@ namespace System
 
         internal static void CopyCharacters(char* destination, char* source, int count)
         {
-            for (int i = 0; i < count; i++)
-            {
-                destination[i] = source[i];
-            }
+            SpanHelpers.MemoryMove((byte*)destination, (byte*)source, (nuint)count * sizeof(char));
         }
 
         public static string Concat(string first, string second)
@@ -197,18 +194,44 @@ namespace System
             {
                 return first;
             }
-            string result = FastAllocateString(first.Length + second.Length);
-            fixed (char* destination = &result._firstChar, a = &first._firstChar, b = &second._firstChar)
+            return ConcatParts(first, second, null, null);
+        }
+
+        public static string Concat(string first, string second, string third) => ConcatParts(first, second, third, null);
+
+        public static string Concat(string first, string second, string third, string fourth) => ConcatParts(first, second, third, fourth);
+
+        // One allocation and one copy per part: no intermediate strings (the kernel has no collector to reclaim them).
+        private static string ConcatParts(string first, string second, string third, string fourth)
+        {
+            int length = (first?.Length ?? 0) + (second?.Length ?? 0) + (third?.Length ?? 0) + (fourth?.Length ?? 0);
+            string result = FastAllocateString(length);
+            if (length == 0)
             {
-                CopyCharacters(destination, a, first.Length);
-                CopyCharacters(destination + first.Length, b, second.Length);
+                return result;
+            }
+            fixed (char* destination = &result._firstChar)
+            {
+                int offset = AppendPart(destination, 0, first);
+                offset = AppendPart(destination, offset, second);
+                offset = AppendPart(destination, offset, third);
+                AppendPart(destination, offset, fourth);
             }
             return result;
         }
 
-        public static string Concat(string first, string second, string third) => Concat(Concat(first, second), third);
-
-        public static string Concat(string first, string second, string third, string fourth) => Concat(Concat(first, second), Concat(third, fourth));
+        private static int AppendPart(char* destination, int offset, string part)
+        {
+            if (part == null || part.Length == 0)
+            {
+                return offset;
+            }
+            fixed (char* source = &part._firstChar)
+            {
+                CopyCharacters(destination + offset, source, part.Length);
+            }
+            return offset + part.Length;
+        }
 
         public static string Concat(params string[] values)
         {
@@ -226,16 +249,7 @@ namespace System
                 int offset = 0;
                 for (int i = 0; i < values.Length; i++)
                 {
-                    string value = values[i];
-                    if (value == null || value.Length == 0)
-                    {
-                        continue;
-                    }
-                    fixed (char* source = &value._firstChar)
-                    {
-                        CopyCharacters(destination + offset, source, value.Length);
-                    }
-                    offset += value.Length;
+                    offset = AppendPart(destination, offset, values[i]);
                 }
             }
             return result;

@@ -9,9 +9,7 @@ namespace Internal.Runtime
         internal static void Unhandled(object exception)
         {
             string message = exception is Exception typed ? typed.Message : null;
-            FatalError.Fail(message == null ? "unhandled exception" : Concat("unhandled exception: ", message), exception);
+            FatalError.Fail(message == null ? "unhandled exception" : string.Concat("unhandled exception: ", message), exception);
         }
-
-        private static string Concat(string first, string second) => string.Concat(first, second);
     }
 }

@@ -97,7 +97,7 @@ namespace Internal.Runtime.CompilerHelpers
                 {
                     continue; // already initialised
                 }
-                MethodTable* holderType = (MethodTable*)(((nint)(int*)slot + *(int*)slot) & ~GcStaticFlagMask);
+                MethodTable* holderType = (MethodTable*)((nint)ReadRelativePointer((int*)slot) & ~GcStaticFlagMask);
                 object holder = ManagedHeap.NewObject(holderType);
                 if ((*(int*)slot & GcStaticHasPreinitializedData) != 0)
                 {
