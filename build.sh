@@ -76,6 +76,8 @@ assemble() {
     nasm -f elf64 -o "$obj/multiboot_entry.o" CosmosKernel/Boot/multiboot_entry.asm
     nasm -f elf64 -o "$obj/native.o" CosmosKernel/Platform/native.asm
     nasm -f elf64 -o "$obj/trap_entry.o" CosmosKernel/Interrupts/trap_entry.asm
+    nasm -f elf64 -o "$obj/thread_switch.o" CosmosKernel/Scheduling/thread_switch.asm
+    nasm -f elf64 -o "$obj/system_call_entry.o" CosmosKernel/SystemCalls/system_call_entry.asm
     nasm -f elf64 -o "$obj/runtime_stubs.o" Libc/Native/runtime_stubs.asm
     # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
@@ -84,20 +86,25 @@ assemble() {
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/kernel_managed.o"
-    # The symbol table as a boot module: "address size name" per code and data symbol, sorted, so panics can
-    # name methods and runtime errors can name types (ilc's MethodTable symbols "_ZTV..." have no size, nor
-    # do assembly routines: they get size 0). Unwind data, string literals and the linker script's section
-    # boundaries (which would name the code that starts there) are left out.
-    nm -n -S --defined-only "$obj/kernel.elf" | awk '
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/kernel_managed.o"
+    write_symbols "$obj/kernel.elf" "$obj/kernel.symbols"
+}
+
+# A symbol table as a boot module: "address size name" per code and data symbol, sorted, so panics and fault reports
+# can name methods and runtime errors can name types (ilc's MethodTable symbols "_ZTV..." have no size, nor do
+# assembly routines: they get size 0). Unwind data, string literals and the linker scripts' section boundaries (which
+# would name the code that starts there) are left out.
+write_symbols() {
+    nm -n -S --defined-only "$1" | awk '
         NF == 4 { address = $1; size = $2; type = $3; name = $4 }
         NF == 3 { address = $1; size = "0000000000000000"; type = $2; name = $3 }
-        (NF == 3 || NF == 4) && type ~ /^[TtDdRr]$/ && name !~ /^(_lsda|__Str_|kernel_(text|rodata|data|eh_frame|tdata|bss|virtual|physical))/ { print address, size, name }' >"$obj/kernel.symbols"
+        (NF == 3 || NF == 4) && type ~ /^[TtDdRr]$/ && name !~ /^(_lsda|__Str_|kernel_(text|rodata|data|eh_frame|tdata|bss|virtual|physical)|__(modules|eh_frame|program_end))/ { print address, size, name }' >"$2"
 }
 
 # Ring-3 programs (boot modules): project directory and module name. The first is the root task.
 programs=(
     "Servers/RootTask roottask"
+    "Programs/SystemTest systest"
 )
 
 build_programs() {
@@ -116,6 +123,7 @@ build_programs() {
         ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
             -T Libc/Program.ld -o "$obj/programs/$name.elf" \
             "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/programs/$name.o"
+        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols"
     done
 }
 
@@ -130,7 +138,8 @@ make_image() {
     for entry in "${programs[@]}"; do
         name="${entry#* }"
         cp "$obj/programs/$name.elf" "$tree/boot/$name.elf"
-        modules+="    module2 /boot/$name.elf $name"$'\n'
+        cp "$obj/programs/$name.symbols" "$tree/boot/$name.symbols"
+        modules+="    module2 /boot/$name.elf $name"$'\n'"    module2 /boot/$name.symbols $name.symbols"$'\n'
     done
     # The program modules follow the symbol table in the menu entry (see iso/grub.cfg).
     awk -v modules="$modules" '{ print } /module2 \/boot\/kernel.symbols/ { printf "%s", modules }' iso/grub.cfg >"$tree/boot/grub/grub.cfg"

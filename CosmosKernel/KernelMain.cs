@@ -4,9 +4,14 @@ using CosmosKernel.Boot;
 using CosmosKernel.Console;
 using CosmosKernel.Diagnostics;
 using CosmosKernel.Interrupts;
+using CosmosKernel.Loader;
 using CosmosKernel.Memory;
 using CosmosKernel.Platform;
 using CosmosKernel.Power;
+using CosmosKernel.Scheduling;
+using CosmosKernel.SystemCalls;
+using CosmosKernel.Tasks;
+using CosmosKernel.Time;
 using Internal.Runtime;
 using Internal.Runtime.CompilerHelpers;
 
@@ -15,12 +20,16 @@ namespace CosmosKernel
     /// <summary>
     /// The C# entry point, called by the boot stub in long mode on the boot stack with interrupts off.
     /// Boot order: serial log, descriptor tables (so any fault from here on is reported), boot information,
-    /// symbol table, physical frames, the kernel's page tables, the heap, module start-up (statics), then
-    /// "kernel: ready" and whatever the command line asks for.
+    /// symbol table, physical frames, the kernel's page tables, the heap, module start-up (statics), the clock
+    /// and the local APIC timer, threads, tasks and system calls, then "kernel: ready", whatever the command
+    /// line asks for, and the root task. The boot context then becomes the idle thread.
     /// </summary>
     internal static unsafe class KernelEntry
     {
-        public const string Banner = "CosmosKernel 0.1.0 (x86-64 microkernel)";
+        public const string Banner = "CosmosKernel 0.2.0 (x86-64 microkernel)";
+        public const uint VersionMajor = 0;
+        public const uint VersionMinor = 2;
+        public const uint VersionPatch = 0;
 
         /// <summary>An upper bound on a plausible multiboot2 information size (GRUB's is a few KiB).</summary>
         private const ulong MaximumMultibootInformationSize = 1024 * 1024;
@@ -52,10 +61,44 @@ namespace CosmosKernel
             StartupCodeHelpers.InitializeModules((nint*)layout.ModulesStart, (nint*)layout.ModulesEnd);
             TypeNames.SetLookup(&KernelSymbols.NameOfType);
             Acpi.SetBootLoaderRsdp(s_multiboot.RsdpAddress, s_multiboot.RsdpLength);
+            InitializeTime();
+            InitializeThreads(layout);
 
             KernelLog.Info("kernel").Text("ready, ").Decimal(KernelMemory.Frames.FreeMebibytes).Text(" MiB free").End();
-            RunCommandLine(s_multiboot.GetCommandLine(KernelMemory.Window));
-            Idle();
+            BootString words = s_multiboot.GetCommandLine(KernelMemory.Window);
+            RunCommandLine(words);
+            RootTaskLoader.Start(in s_multiboot, words);
+            Scheduler.RunIdle();
+        }
+
+        // The PICs out of the way, the local APIC on, the TSC and APIC timer measured against the PIT.
+        private static void InitializeTime()
+        {
+            LegacyPic.RemapAndMask();
+            if (!LocalApic.IsPresent)
+            {
+                Panic.Halt("time: this CPU has no local APIC (needed for the scheduler's timer)");
+            }
+            LocalApic.Enable();
+            Clock.Calibrate(withLocalApic: true);
+            KernelLog.Info("time").Text("TSC ").Decimal(Clock.TimestampFrequencyHz / 1000).Text(" kHz, APIC timer ")
+                .Decimal(LocalApic.TimerFrequencyHz / 1000).Text(" kHz, tick ").Decimal(Scheduler.TicksPerSecond).Text(" Hz").End();
+        }
+
+        // Thread and task tables, the scheduler (the boot context becomes the idle thread), system calls, the
+        // kernel information page, then the timer tick.
+        private static void InitializeThreads(KernelLayout layout)
+        {
+            ThreadTable.Initialize();
+            TaskTable.Initialize();
+            Scheduler.Initialize(layout.SystemCallKernelStackSlot);
+            SystemCallSetup.Enable(layout.SystemCallEntry);
+            if (!KernelInformationPage.Create(s_multiboot.MemoryMap.UsableBytes, VersionMajor, VersionMinor, VersionPatch))
+            {
+                Panic.Halt("threads: no memory for the kernel information page");
+            }
+            ProgramSymbols.Initialize(in s_multiboot);
+            LocalApic.StartPeriodicTimer(Scheduler.TicksPerSecond);
         }
 
         // Validates and keeps the multiboot2 information; malformed information is fatal.
@@ -152,17 +195,6 @@ namespace CosmosKernel
                 KernelLog.Info("kernel", "shutting down (ACPI S5)");
                 AcpiError error = Acpi.Shutdown();
                 KernelLog.Error("kernel").Text("shutdown failed: ").Text(AcpiErrors.Describe(error)).End();
-            }
-        }
-
-        // Nothing to do until the timer and the first threads exist: halt with interrupts off.
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Idle()
-        {
-            KernelLog.Info("kernel", "idle");
-            while (true)
-            {
-                Native.Halt();
             }
         }
     }

@@ -33,6 +33,26 @@ namespace CosmosKernel.Console
             return this;
         }
 
+        /// <summary>Appends <paramref name="length"/> ASCII bytes (a task name); anything unprintable becomes '?'.</summary>
+        public unsafe LogLine Ascii(byte* text, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                byte value = text[i];
+                SerialPort.WriteByte(value >= 32 && value < 127 ? value : (byte)'?');
+            }
+            return this;
+        }
+
+        /// <summary>"slot.version", the way thread and task ids are shown.</summary>
+        public LogLine Identifier(int slot, uint version)
+        {
+            KernelLog.WriteDecimal((ulong)slot);
+            SerialPort.WriteByte((byte)'.');
+            KernelLog.WriteDecimal(version);
+            return this;
+        }
+
         public LogLine Decimal(ulong value)
         {
             KernelLog.WriteDecimal(value);

@@ -3,9 +3,9 @@ using CosmosKernel.Platform;
 namespace CosmosKernel.Interrupts
 {
     /// <summary>
-    /// The IDT: 256 sixteen-byte gate descriptors. Vectors 0-31 (CPU exceptions) point at the stubs in
-    /// trap_entry.asm; the double fault runs on its own IST stack. Other vectors stay not-present until
-    /// device interrupts exist (one arriving now would raise #NP and be reported).
+    /// The IDT: 256 sixteen-byte gate descriptors, each pointing at its stub in trap_entry.asm. Vectors 0-31
+    /// are CPU exceptions (the double fault runs on its own IST stack), the rest device interrupts
+    /// (Time/InterruptVectors.cs names the ones in use). All are interrupt gates: IF is clear in the kernel.
     /// </summary>
     internal static unsafe class InterruptDescriptorTable
     {
@@ -22,7 +22,7 @@ namespace CosmosKernel.Interrupts
         private static Storage s_table;
 
         /// <summary>
-        /// Installs the 32 exception stubs listed at <paramref name="stubTable"/> (their addresses, by vector)
+        /// Installs the 256 stubs listed at <paramref name="stubTable"/> (their addresses, by vector)
         /// and loads the table. Precondition: the GDT and TSS are loaded (gates name the kernel code selector
         /// and IST slots).
         /// </summary>
@@ -34,7 +34,7 @@ namespace CosmosKernel.Interrupts
                 {
                     table->Entries[i] = 0;
                 }
-                for (int vector = 0; vector < CpuException.Count; vector++)
+                for (int vector = 0; vector < VectorCount; vector++)
                 {
                     byte stack = vector == CpuException.DoubleFault ? TaskStateSegment.DoubleFaultStackIndex : (byte)0;
                     SetGate(table->Entries, vector, stubTable[vector], stack, 0);

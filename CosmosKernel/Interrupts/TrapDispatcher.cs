@@ -1,19 +1,49 @@
 using System.Runtime;
+using CosmosKernel.Console;
 using CosmosKernel.Diagnostics;
+using CosmosKernel.Scheduling;
+using CosmosKernel.Tasks;
+using CosmosKernel.Time;
 
 namespace CosmosKernel.Interrupts
 {
-    /// <summary>Where every trap stub lands (trap_common calls kernel_trap_handler with the saved frame).</summary>
+    /// <summary>
+    /// Where every trap stub lands (trap_common calls kernel_trap_handler with the saved frame): CPU exceptions
+    /// from ring 3 end the faulting task, those from the kernel panic; the timer tick drives the scheduler.
+    /// If the handler switches threads, this frame stays on the old thread's kernel stack and is returned
+    /// through when that thread runs again.
+    /// </summary>
     internal static unsafe class TrapDispatcher
     {
-        /// <summary>
-        /// Handles one trap. Today every vector is a CPU exception and every CPU exception is fatal in the
-        /// kernel, so this reports and halts; returning would resume the interrupted code.
-        /// </summary>
         [RuntimeExport("kernel_trap_handler")]
         private static void HandleTrap(TrapFrame* frame)
         {
-            Panic.FromTrap(frame);
+            ulong vector = frame->Vector;
+            if (vector < CpuException.Count)
+            {
+                if (frame->CameFromUserMode && IsThreadFault(vector))
+                {
+                    UserFaults.EndFaultingTask(frame);
+                }
+                Panic.FromTrap(frame);
+            }
+            else if (vector == InterruptVectors.Timer)
+            {
+                LocalApic.EndOfInterrupt();
+                Scheduler.OnTimerTick();
+            }
+            else if (vector == InterruptVectors.Spurious || (vector >= InterruptVectors.LegacyPicBase && vector < InterruptVectors.LegacyPicEnd))
+            {
+                // Spurious: the APIC's own, or a masked legacy PIC line; neither wants an end-of-interrupt.
+            }
+            else
+            {
+                KernelLog.Warn("interrupt").Text("unexpected vector ").Decimal(vector).End();
+                LocalApic.EndOfInterrupt();
+            }
         }
+
+        // Exceptions caused by the instruction a thread executed (not NMI, double fault or machine check, which say the machine is in trouble).
+        private static bool IsThreadFault(ulong vector) => vector != 2 && vector != CpuException.DoubleFault && vector != 18;
     }
 }

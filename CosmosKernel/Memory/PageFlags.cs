@@ -20,5 +20,7 @@ namespace CosmosKernel.Memory
         CacheDisable = 16,
         /// <summary>Write-through caching.</summary>
         WriteThrough = 32,
+        /// <summary>The frame belongs to this address space and is freed with it (a software bit of the entry).</summary>
+        Owned = 64,
     }
 }

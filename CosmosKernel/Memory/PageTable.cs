@@ -26,12 +26,16 @@ namespace CosmosKernel.Memory
         private const ulong CacheDisableBit = 1UL << 4;
         private const ulong LargePageBit = 1UL << 7;
         private const ulong GlobalBit = 1UL << 8;
+        private const ulong OwnedBit = 1UL << 9; // available to software: "free this frame with the address space"
         private const ulong NoExecuteBit = 1UL << 63;
         private const ulong AddressMask = 0x000FFFFFFFFFF000UL;
+
+        private const int FirstKernelHalfIndex = EntriesPerTable / 2;
 
         private PhysicalMemoryWindow _window;
         private PhysicalAddress _root;
         private bool _noExecuteSupported;
+        private ulong _tableCount;
 
         /// <summary>
         /// Creates an empty address space: allocates and zeroes a PML4. <paramref name="noExecuteSupported"/>
@@ -54,6 +58,9 @@ namespace CosmosKernel.Memory
 
         /// <summary>The physical address of the PML4 (what CR3 is loaded with).</summary>
         public readonly PhysicalAddress Root => _root;
+
+        /// <summary>Table frames this address space allocated (the PML4 included).</summary>
+        public readonly ulong TableCount => _tableCount;
 
         /// <summary>The window through which tables are edited.</summary>
         public readonly PhysicalMemoryWindow Window => _window;
@@ -172,6 +179,76 @@ namespace CosmosKernel.Memory
             *EntryPointer(_root, index) = *source.EntryPointer(source._root, index);
         }
 
+        /// <summary>
+        /// Shares the whole upper (kernel) half of <paramref name="source"/>: its 256 top-level entries are copied,
+        /// so later changes below them are seen by both. The kernel never adds top-level entries after boot.
+        /// </summary>
+        public void ShareKernelHalf(in PageTable source)
+        {
+            for (int index = FirstKernelHalfIndex; index < EntriesPerTable; index++)
+            {
+                *EntryPointer(_root, index) = *source.EntryPointer(source._root, index);
+            }
+        }
+
+        /// <summary>
+        /// Tears the lower half down: frees every frame mapped there with <see cref="PageFlags.Owned"/>, every
+        /// lower-half table and the PML4 (the shared kernel half is left alone). Counts the owned frames freed.
+        /// The table must not be loaded in CR3. Afterwards it is empty and unusable.
+        /// </summary>
+        public void Release(ref FrameAllocator frames, out ulong ownedFramesFreed)
+        {
+            ownedFramesFreed = 0;
+            if (_root.IsNull)
+            {
+                return;
+            }
+            for (int index = 0; index < FirstKernelHalfIndex; index++)
+            {
+                ulong* entry = EntryPointer(_root, index);
+                if ((*entry & Present) != 0)
+                {
+                    ReleaseTable(new PhysicalAddress(*entry & AddressMask), 3, ref frames, ref ownedFramesFreed);
+                    *entry = 0;
+                }
+            }
+            frames.FreeFrame(_root);
+            _root = PhysicalAddress.Null;
+            _tableCount = 0;
+        }
+
+        // Frees the table at `table` (of `level`: 3 = page-directory-pointer table ... 1 = page table) and everything below it.
+        private void ReleaseTable(PhysicalAddress table, int level, ref FrameAllocator frames, ref ulong ownedFramesFreed)
+        {
+            if (!_window.Contains(table, SmallPageSize))
+            {
+                return;
+            }
+            for (int index = 0; index < EntriesPerTable; index++)
+            {
+                ulong value = *EntryPointer(table, index);
+                if ((value & Present) == 0)
+                {
+                    continue;
+                }
+                if (level == 1 || (value & LargePageBit) != 0)
+                {
+                    if ((value & OwnedBit) != 0)
+                    {
+                        ulong frameCount = PageSizeOfLevel(level) / SmallPageSize;
+                        frames.FreeContiguous(new PhysicalAddress(value & AddressMask & ~(PageSizeOfLevel(level) - 1)), frameCount);
+                        ownedFramesFreed += frameCount;
+                    }
+                }
+                else
+                {
+                    ReleaseTable(new PhysicalAddress(value & AddressMask), level - 1, ref frames, ref ownedFramesFreed);
+                }
+            }
+            frames.FreeFrame(table);
+            _tableCount--;
+        }
+
         private PageTableError MapAtLevel(VirtualAddress virtualAddress, PhysicalAddress physical, PageFlags flags, int leafLevel, ref FrameAllocator frames)
         {
             ulong pageSize = PageSizeOfLevel(leafLevel);
@@ -228,7 +305,7 @@ namespace CosmosKernel.Memory
         }
 
         // A zeroed frame for a new table.
-        private readonly PageTableError AllocateTable(ref FrameAllocator frames, out PhysicalAddress table)
+        private PageTableError AllocateTable(ref FrameAllocator frames, out PhysicalAddress table)
         {
             table = PhysicalAddress.Null;
             FrameResult result = frames.AllocateFrame();
@@ -247,6 +324,7 @@ namespace CosmosKernel.Memory
                 entries[i] = 0;
             }
             table = result.Address;
+            _tableCount++;
             return PageTableError.None;
         }
 
@@ -261,6 +339,7 @@ namespace CosmosKernel.Memory
             if ((flags & PageFlags.CacheDisable) != 0) bits |= CacheDisableBit;
             if ((flags & PageFlags.WriteThrough) != 0) bits |= WriteThroughBit;
             if ((flags & PageFlags.NoExecute) != 0 && _noExecuteSupported) bits |= NoExecuteBit;
+            if ((flags & PageFlags.Owned) != 0) bits |= OwnedBit;
             return bits;
         }
 
@@ -273,6 +352,7 @@ namespace CosmosKernel.Memory
             if ((entry & CacheDisableBit) != 0) flags |= PageFlags.CacheDisable;
             if ((entry & WriteThroughBit) != 0) flags |= PageFlags.WriteThrough;
             if ((entry & NoExecuteBit) != 0) flags |= PageFlags.NoExecute;
+            if ((entry & OwnedBit) != 0) flags |= PageFlags.Owned;
             return flags;
         }
 

@@ -28,6 +28,10 @@ namespace CosmosKernel.Platform
         public ulong DoubleFaultStackBottom;
         public ulong DoubleFaultStackTop;
         public ulong TrapStubTable;
+        public ulong SystemCallEntry;
+        /// <summary>The variable holding the running thread's kernel stack top for system_call_entry.</summary>
+        public ulong SystemCallKernelStackSlot;
+        public ulong UserThreadFirstEntry;
 
         /// <summary>Reads the layout from the linker's symbols.</summary>
         public static KernelLayout Read()

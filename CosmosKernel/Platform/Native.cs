@@ -5,7 +5,8 @@ namespace CosmosKernel.Platform
 {
     /// <summary>
     /// The kernel's native boundary: every instruction C# cannot express, implemented in native.asm.
-    /// Nothing else in the kernel calls assembly directly (except the trap entry stubs).
+    /// Nothing else in the kernel calls assembly directly (the trap, system-call and thread-switch entry code
+    /// is reached through the CPU and the stacks, see Interrupts/, SystemCalls/ and Scheduling/).
     /// </summary>
     internal static unsafe class Native
     {
@@ -117,6 +118,15 @@ namespace CosmosKernel.Platform
         [RuntimeImport("native_read_frame_pointer")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ulong ReadFramePointer();
+
+        // Threads (Scheduling/thread_switch.asm).
+        [RuntimeImport("native_switch_stacks")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SwitchStacks(ulong* saveStackPointer, ulong newStackPointer);
+
+        [RuntimeImport("native_idle_forever")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void IdleForever();
 
         // Addresses defined by the linker script and the assembly files (see KernelLayout).
         [RuntimeImport("native_read_kernel_layout")]

@@ -199,6 +199,9 @@ extern privilege_stack_top
 extern double_fault_stack_bottom
 extern double_fault_stack_top
 extern trap_stub_table
+extern system_call_entry
+extern system_call_kernel_stack
+extern user_thread_first_entry
 
 %macro store_symbol 2
     mov rax, %1
@@ -225,4 +228,7 @@ native_read_kernel_layout:      ; (KernelLayout* destination)
     store_symbol double_fault_stack_bottom, 15
     store_symbol double_fault_stack_top, 16
     store_symbol trap_stub_table, 17
+    store_symbol system_call_entry, 18
+    store_symbol system_call_kernel_stack, 19
+    store_symbol user_thread_first_entry, 20
     ret

@@ -1,15 +1,26 @@
 namespace Cosmos.Api
 {
     /// <summary>
-    /// Typed, allocation-free wrappers over the kernel's system calls for ring-3 programs. Results that can
-    /// fail come back as <see cref="SystemCallError"/> (negative) or the value.
+    /// Typed, allocation-free wrappers over the kernel's system calls for ring-3 programs (docs/ARCHITECTURE.md
+    /// lists the ABI). Calls that can fail return a <see cref="SystemCallError"/> (negative) or their value.
+    /// Task and thread ids are the kernel's 64-bit values; 0 as a task id means the caller's own task.
     /// </summary>
     public static unsafe class Kernel
     {
+        /// <summary>MemoryAllocate flags.</summary>
+        public const long MemoryWritable = 1;
+        public const long MemoryExecutable = 2;
+
+        /// <summary>TaskWait timeout that waits until the task ends.</summary>
+        public const ulong WaitForever = ulong.MaxValue;
+
         public static SystemCallError AsError(long result) => result < 0 ? (SystemCallError)result : SystemCallError.None;
 
-        /// <summary>Writes ASCII bytes to the kernel's debug console (the serial port).</summary>
-        public static SystemCallError DebugWrite(byte* text, int length) => AsError(SystemCall.Invoke(SystemCallNumber.DebugWrite, (long)text, length));
+        /// <summary>The system call that does nothing (for measuring the boundary).</summary>
+        public static long Null() => SystemCall.Invoke(SystemCallNumber.Null);
+
+        /// <summary>Writes ASCII bytes to the kernel's debug console (the serial port). Returns the count or an error.</summary>
+        public static long DebugWrite(byte* text, long length) => SystemCall.Invoke(SystemCallNumber.DebugWrite, (long)text, length);
 
         /// <summary>Writes a string to the debug console (characters above 127 become '?').</summary>
         public static SystemCallError DebugWrite(string text)
@@ -28,7 +39,7 @@ namespace Cosmos.Api
                     char character = text[offset + i];
                     buffer[i] = character < 128 ? (byte)character : (byte)'?';
                 }
-                SystemCallError error = DebugWrite(buffer, count);
+                SystemCallError error = AsError(DebugWrite(buffer, count));
                 if (error != SystemCallError.None)
                 {
                     return error;
@@ -40,21 +51,100 @@ namespace Cosmos.Api
 
         public static void Yield() => SystemCall.Invoke(SystemCallNumber.Yield);
 
+        /// <summary>Blocks for at least <paramref name="nanoseconds"/> (to the next timer tick after the deadline).</summary>
         public static SystemCallError Sleep(ulong nanoseconds) => AsError(SystemCall.Invoke(SystemCallNumber.Sleep, (long)nanoseconds));
 
         /// <summary>Nanoseconds since boot (monotonic).</summary>
         public static ulong Uptime() => (ulong)SystemCall.Invoke(SystemCallNumber.Uptime);
 
-        public static void ExitThread(int code)
+        public static void ExitThread(long code) => SystemCall.Invoke(SystemCallNumber.ThreadExit, code);
+
+        public static void ExitTask(long code) => SystemCall.Invoke(SystemCallNumber.TaskExit, code);
+
+        /// <summary>The caller's thread id; <paramref name="taskId"/> gets its task's id.</summary>
+        public static ulong ThreadSelf(out ulong taskId)
         {
-            SystemCall.Invoke(SystemCallNumber.ThreadExit, code);
+            ulong task;
+            long thread = SystemCall.InvokeWithSecondResult(SystemCallNumber.ThreadSelf, 0, 0, 0, 0, &task);
+            taskId = task;
+            return (ulong)thread;
         }
 
-        public static void ExitTask(int code)
+        /// <summary>Creates a thread (not yet running) in a task the caller controls. Returns its id or an error.</summary>
+        public static long CreateThread(ulong taskId, byte priority) => SystemCall.Invoke(SystemCallNumber.ThreadCreate, (long)taskId, priority);
+
+        /// <summary>Starts a created thread at <paramref name="entry"/> with <paramref name="stackTop"/>; it receives <paramref name="argument"/> in rdi and its UTCB address in rsi.</summary>
+        public static SystemCallError StartThread(ulong threadId, ulong entry, ulong stackTop, ulong argument)
+            => AsError(SystemCall.Invoke(SystemCallNumber.ThreadStart, (long)threadId, (long)entry, (long)stackTop, (long)argument));
+
+        /// <summary>Creates a task (empty address space plus the kernel information page) with one thread, not started. Returns the task id or an error.</summary>
+        public static long CreateTask(byte* name, int nameLength, byte maximumPriority, byte threadPriority, out ulong firstThreadId)
         {
-            SystemCall.Invoke(SystemCallNumber.TaskExit, code);
+            ulong thread = 0;
+            long task = SystemCall.InvokeWithSecondResult(SystemCallNumber.TaskCreate, (long)name, nameLength, maximumPriority, threadPriority, &thread);
+            firstThreadId = thread;
+            return task;
         }
 
-        public static long ThreadSelf() => SystemCall.Invoke(SystemCallNumber.ThreadSelf);
+        /// <summary>Maps new zeroed memory (page-aligned) in a task the caller controls.</summary>
+        public static SystemCallError AllocateMemory(ulong taskId, ulong address, ulong length, long flags)
+            => AsError(SystemCall.Invoke(SystemCallNumber.MemoryAllocate, (long)taskId, (long)address, (long)length, flags));
+
+        /// <summary>Copies the caller's bytes into memory the target task owns.</summary>
+        public static SystemCallError WriteMemory(ulong taskId, ulong destination, void* source, ulong length)
+            => AsError(SystemCall.Invoke(SystemCallNumber.MemoryWrite, (long)taskId, (long)destination, (long)source, (long)length));
+
+        public static SystemCallError KillTask(ulong taskId) => AsError(SystemCall.Invoke(SystemCallNumber.TaskKill, (long)taskId));
+
+        /// <summary>Waits for a task to end and takes its exit code (or an error, then <paramref name="reason"/> is None).</summary>
+        public static long WaitTask(ulong taskId, ulong timeoutNanoseconds, out TaskEndReason reason)
+        {
+            ulong second = 0;
+            long code = SystemCall.InvokeWithSecondResult(SystemCallNumber.TaskWait, (long)taskId, (long)timeoutNanoseconds, 0, 0, &second);
+            reason = (TaskEndReason)second;
+            return code;
+        }
+
+        /// <summary>Free physical frames; <paramref name="managedFrames"/> gets how many the kernel manages.</summary>
+        public static ulong FreeFrames(out ulong managedFrames)
+        {
+            ulong managed;
+            long free = SystemCall.InvokeWithSecondResult(SystemCallNumber.MemoryInformation, 0, 0, 0, 0, &managed);
+            managedFrames = managed;
+            return (ulong)free;
+        }
+
+        /// <summary>Fills <paramref name="information"/> for the first thread at or after <paramref name="cursor"/>; returns the next cursor or NoSuchThread at the end.</summary>
+        public static long QueryThread(ulong cursor, ThreadInformation* information) => SystemCall.Invoke(SystemCallNumber.ThreadInformation, (long)cursor, (long)information);
+
+        /// <summary>As <see cref="QueryThread"/> for tasks.</summary>
+        public static long QueryTask(ulong cursor, TaskInformation* information) => SystemCall.Invoke(SystemCallNumber.TaskInformation, (long)cursor, (long)information);
+
+        /// <summary>The kernel information page (read-only).</summary>
+        public static KernelInformation* Information => (KernelInformation*)SystemCall.Invoke(SystemCallNumber.KernelInformationPage);
+
+        /// <summary>The running thread's UTCB.</summary>
+        public static Utcb* CurrentUtcb => (Utcb*)SystemCall.ReadThreadPointer();
+
+        /// <summary>A short name for an error code, for messages.</summary>
+        public static string DescribeError(long result)
+        {
+            switch ((SystemCallError)result)
+            {
+                case SystemCallError.None: return "ok";
+                case SystemCallError.UnknownCall: return "unknown call";
+                case SystemCallError.BadAddress: return "bad address";
+                case SystemCallError.InvalidArgument: return "invalid argument";
+                case SystemCallError.OutOfMemory: return "out of memory";
+                case SystemCallError.NoSuchThread: return "no such thread";
+                case SystemCallError.NoSuchTask: return "no such task";
+                case SystemCallError.PermissionDenied: return "permission denied";
+                case SystemCallError.LimitReached: return "limit reached";
+                case SystemCallError.AlreadyExists: return "already exists";
+                case SystemCallError.WrongState: return "wrong state";
+                case SystemCallError.TimedOut: return "timed out";
+                default: return result >= 0 ? "ok" : "unknown error";
+            }
+        }
     }
 }

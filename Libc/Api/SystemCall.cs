@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Cosmos.Api
 {
-    /// <summary>The raw system-call instruction (Native/system_call.asm). Typed wrappers live in <see cref="Kernel"/>.</summary>
+    /// <summary>The raw system-call instruction and the few other instructions programs need (Native/system_call.asm). Typed wrappers live in <see cref="Kernel"/>.</summary>
     public static unsafe class SystemCall
     {
         [RuntimeImport("libc_system_call")]
@@ -13,5 +13,14 @@ namespace Cosmos.Api
         [RuntimeImport("libc_system_call2")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern long InvokeWithSecondResult(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, ulong* secondResult);
+
+        /// <summary>fs:[0]: the running thread's UTCB address.</summary>
+        [RuntimeImport("libc_read_thread_pointer")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadThreadPointer();
+
+        [RuntimeImport("libc_read_timestamp_counter")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ulong ReadTimestampCounter();
     }
 }

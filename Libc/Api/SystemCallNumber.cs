@@ -25,7 +25,8 @@ namespace Cosmos.Api
         ThreadSelf = 15,
         TaskKill = 16,
         TaskWait = 17,
-        Count = 18,
+        MemoryInformation = 18,
+        Count = 19,
     }
 
     /// <summary>

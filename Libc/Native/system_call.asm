@@ -34,3 +34,17 @@ libc_system_call2:
     mov [r9], rdx
 .done:
     ret
+
+; ulong libc_read_thread_pointer(): fs:[0], which the kernel points at the thread's UTCB (its first word is its own address).
+global libc_read_thread_pointer
+libc_read_thread_pointer:
+    mov rax, [fs:0]
+    ret
+
+; ulong libc_read_timestamp_counter(): the TSC (the kernel information page gives its frequency).
+global libc_read_timestamp_counter
+libc_read_timestamp_counter:
+    rdtsc
+    shl rdx, 32
+    or rax, rdx
+    ret

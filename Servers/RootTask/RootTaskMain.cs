@@ -1,16 +1,87 @@
 using System.Runtime;
 using Cosmos.Api;
+using Cosmos.Formats;
+using Internal.Runtime;
 
 namespace Cosmos.Servers.RootTask
 {
-    /// <summary>The root task's entry point.</summary>
-    internal static class RootTaskMain
+    /// <summary>
+    /// The root task: the first ring-3 program, started by the kernel. Until the shell exists it starts the
+    /// programs named on the kernel command line — each word "run=NAME[:ARGUMENT...]" starts boot module
+    /// NAME with the command line "NAME ARGUMENT..." — all at once, then waits for each and reports how it
+    /// ended. Without such words it starts "systest hello".
+    /// </summary>
+    internal static unsafe class RootTaskMain
     {
+        private const string RunPrefix = "run=";
+        private const int MaximumPrograms = 16;
+
         [RuntimeExport("ProgramMain")]
         private static int Main()
         {
-            Kernel.DebugWrite("roottask: started\n");
-            return 0;
+            ProgramStartInfo* start = ProgramStartup.StartInfo;
+            Kernel.DebugWrite("roottask: started, " + start->ModuleCount.ToString() + " boot modules\n");
+
+            string[] words = ProgramStartup.Arguments;
+            ulong* tasks = stackalloc ulong[MaximumPrograms];
+            string[] names = new string[MaximumPrograms];
+            int count = 0;
+            bool any = false;
+            for (int i = 0; i < words.Length; i++)
+            {
+                if (words[i].StartsWith(RunPrefix))
+                {
+                    any = true;
+                    count = StartProgram(words[i].Substring(RunPrefix.Length), tasks, names, count);
+                }
+            }
+            if (!any)
+            {
+                count = StartProgram("systest:hello", tasks, names, count);
+            }
+            for (int i = 0; i < count; i++)
+            {
+                long code = Kernel.WaitTask(tasks[i], Kernel.WaitForever, out TaskEndReason reason);
+                string how = reason == TaskEndReason.Exited ? "exited with code " + code.ToString()
+                    : reason == TaskEndReason.Faulted ? "ended by a fault (code " + code.ToString() + ")"
+                    : reason == TaskEndReason.Killed ? "was killed"
+                    : "could not be waited for: " + Kernel.DescribeError(code);
+                Kernel.DebugWrite("roottask: task " + FormatId(tasks[i]) + " (" + names[i] + ") " + how + "\n");
+            }
+            Kernel.DebugWrite("roottask: all programs ended\n");
+            while (true)
+            {
+                Kernel.Sleep(ulong.MaxValue);
+            }
         }
+
+        // Starts "NAME:ARG:ARG" and records it; returns the new count.
+        private static int StartProgram(string specification, ulong* tasks, string[] names, int count)
+        {
+            string[] parts = specification.Split(':');
+            string name = parts[0];
+            string commandLine = string.Join(" ", parts);
+            if (count == MaximumPrograms)
+            {
+                Kernel.DebugWrite("roottask: too many programs; not starting " + name + "\n");
+                return count;
+            }
+            long task = ProgramLoader.Start(name, commandLine, out ElfError elfError);
+            if (task < 0)
+            {
+                string why = task == (long)SystemCallError.NoSuchTask ? "no boot module of that name"
+                    : elfError != ElfError.None ? "not a valid program (ELF error " + ((int)elfError).ToString() + ")"
+                    : Kernel.DescribeError(task);
+                Kernel.DebugWrite("roottask: cannot start " + name + ": " + why + "\n");
+                return count;
+            }
+            Kernel.DebugWrite("roottask: started task " + FormatId((ulong)task) + " \"" + commandLine + "\"\n");
+            tasks[count] = (ulong)task;
+            names[count] = name;
+            return count + 1;
+        }
+
+        /// <summary>"slot.version", as the kernel prints ids.</summary>
+        public static string FormatId(ulong id) => (id & 0xFFFF).ToString() + "." + (id >> 16).ToString();
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using CosmosKernel.Loader;
+using Cosmos.Formats;
 using Xunit;
 
 namespace CosmosKernel.Tests

@@ -28,6 +28,29 @@ namespace Internal.Runtime
             }
         }
 
+        /// <summary>The program's command line ("NAME ARGUMENTS..."), as its creator wrote it.</summary>
+        public static string CommandLine
+        {
+            get
+            {
+                ulong length = s_startInfo.CommandLineLength;
+                if (s_startInfo.CommandLine == 0 || length == 0 || length > 4096)
+                {
+                    return string.Empty;
+                }
+                byte* text = (byte*)s_startInfo.CommandLine;
+                char* characters = stackalloc char[(int)length];
+                for (int i = 0; i < (int)length; i++)
+                {
+                    characters[i] = text[i] < 128 ? (char)text[i] : '?';
+                }
+                return new string(characters, 0, (int)length);
+            }
+        }
+
+        /// <summary>The command line's words (separated by spaces), the program's name first.</summary>
+        public static string[] Arguments => CommandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
         [RuntimeImport("__modules_start")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void ModulesStart();

@@ -1,4 +1,4 @@
-namespace CosmosKernel.Loader
+namespace Cosmos.Formats
 {
     /// <summary>Why an ELF file was refused. Every check in <see cref="ElfImage.Parse"/> has its own reason.</summary>
     public enum ElfError
@@ -45,8 +45,8 @@ namespace CosmosKernel.Loader
     public unsafe struct ElfImage
     {
         public const int MaximumSegments = 16;
-        public const ulong UserSpaceStart = 0x1000;           // page 0 stays unmapped so null dereferences fault
-        public const ulong UserSpaceEnd = 0x0000800000000000;  // exclusive: the canonical lower half
+        public const ulong UserSpaceStart = Cosmos.Api.UserLayout.MappableStart; // page 0 stays unmapped so null dereferences fault
+        public const ulong UserSpaceEnd = Cosmos.Api.UserLayout.MappableEnd;     // exclusive: the kernel's user-visible pages follow
         private const int HeaderSize = 64;
         private const int ProgramHeaderSize = 56;
         private const uint LoadSegmentType = 1;

@@ -1,0 +1,55 @@
+using Cosmos.Api;
+using CosmosKernel.Memory;
+using CosmosKernel.Tasks;
+
+namespace CosmosKernel.Scheduling
+{
+    /// <summary>
+    /// A thread's kernel state. It lives at the bottom of the thread's kernel stack block (ThreadStack.cs):
+    /// one allocation holds both, as in L3/L4's strict process orientation, and the canary at its end (the
+    /// side the stack grows towards) detects a kernel stack that overflowed into it.
+    /// </summary>
+    internal unsafe struct ThreadControlBlock
+    {
+        public const ulong CanaryValue = 0x4B43415453524854; // "THRSTACK"
+
+        public ThreadId Id;
+        public TaskId Task;
+        public int TaskSlot;
+        public ThreadState State;
+        public BlockReason BlockReason;
+        public byte Priority;
+        public int TimeSliceTicks;
+
+        /// <summary>The kernel rsp saved by native_switch_stacks while the thread is off the CPU.</summary>
+        public ulong SavedStackPointer;
+        public ulong KernelStackTop;
+        public PhysicalAddress StackBlock;
+
+        /// <summary>The physical PML4 of the thread's task (what CR3 holds while it runs); 0 for the idle thread.</summary>
+        public ulong AddressSpaceRoot;
+
+        public ulong UtcbAddress;
+        public PhysicalAddress UtcbFrame;
+
+        public ulong CpuCycles;
+
+        /// <summary>Uptime (ns) at which a sleeping or timed-waiting thread is woken.</summary>
+        public ulong WakeDeadline;
+
+        /// <summary>The task a thread blocked in task wait waits for.</summary>
+        public TaskId WaitTarget;
+
+        /// <summary>Results handed to a blocked thread by whoever woke it (returned from its system call).</summary>
+        public long WakeResult;
+        public ulong WakeSecondResult;
+
+        /// <summary>Links of the task's thread list (thread-table slots; -1 ends).</summary>
+        public int NextInTask;
+        public int PreviousInTask;
+
+        public ulong Canary;
+
+        public readonly bool IsCanaryIntact => Canary == CanaryValue;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Runtime;
+using Cosmos.Api;
+using CosmosKernel.Scheduling;
+using CosmosKernel.Tasks;
+using CosmosKernel.Time;
+
+namespace CosmosKernel.SystemCalls
+{
+    /// <summary>
+    /// Where system_call_entry.asm lands: decodes the call number and hands the arguments (rdi, rsi, rdx,
+    /// r10, r8, r9) to the handler; a negative result is a <see cref="SystemCallError"/>. Unknown numbers get
+    /// UnknownCall. docs/ARCHITECTURE.md lists every call.
+    /// </summary>
+    internal static unsafe class SystemCallDispatcher
+    {
+        [RuntimeExport("kernel_system_call")]
+        private static void Dispatch(SystemCallFrame* frame)
+        {
+            SystemCallNumber number = (SystemCallNumber)frame->Rax;
+            if (number == SystemCallNumber.Null)
+            {
+                frame->Rax = 0;
+                return;
+            }
+            frame->Rax = (ulong)Handle(number, frame);
+        }
+
+        private static long Handle(SystemCallNumber number, SystemCallFrame* frame)
+        {
+            ulong argument1 = frame->Rdi;
+            ulong argument2 = frame->Rsi;
+            ulong argument3 = frame->Rdx;
+            ulong argument4 = frame->R10;
+            switch (number)
+            {
+                case SystemCallNumber.DebugWrite: return InformationCalls.DebugWrite(argument1, argument2);
+                case SystemCallNumber.ThreadCreate: return ThreadCalls.Create(argument1, argument2);
+                case SystemCallNumber.ThreadStart: return ThreadCalls.Start(argument1, argument2, argument3, argument4);
+                case SystemCallNumber.ThreadExit: TaskLifecycle.ExitCurrentThread((long)argument1); return 0;
+                case SystemCallNumber.Yield: Scheduler.Yield(); return 0;
+                case SystemCallNumber.Sleep: return ThreadCalls.Sleep(argument1);
+                case SystemCallNumber.TaskCreate: return TaskCalls.Create(argument1, argument2, argument3, argument4, &frame->Rdx);
+                case SystemCallNumber.TaskExit: TaskCalls.ExitCurrent((long)argument1); return 0;
+                case SystemCallNumber.ThreadInformation: return InformationCalls.Thread(argument1, argument2);
+                case SystemCallNumber.TaskInformation: return InformationCalls.Task(argument1, argument2);
+                case SystemCallNumber.KernelInformationPage: return (long)UserLayout.KernelInformationAddress;
+                case SystemCallNumber.MemoryAllocate: return MemoryCalls.Allocate(argument1, argument2, argument3, argument4);
+                case SystemCallNumber.MemoryWrite: return MemoryCalls.Write(argument1, argument2, argument3, argument4);
+                case SystemCallNumber.Uptime: return (long)Clock.UptimeNanoseconds;
+                case SystemCallNumber.ThreadSelf:
+                    frame->Rdx = Scheduler.Current->Task.Value;
+                    return (long)Scheduler.Current->Id.Value;
+                case SystemCallNumber.TaskKill: return TaskCalls.Kill(argument1);
+                case SystemCallNumber.TaskWait: return TaskCalls.Wait(argument1, argument2, &frame->Rdx);
+                case SystemCallNumber.MemoryInformation: return MemoryCalls.Information(&frame->Rdx);
+                default: return (long)SystemCallError.UnknownCall;
+            }
+        }
+
+        /// <summary>The running thread's task.</summary>
+        public static TaskControlBlock* CurrentTask => TaskTable.At(Scheduler.Current->TaskSlot);
+
+        /// <summary>
+        /// The task named by <paramref name="id"/> (0 = the caller's own) if the caller may control it. Sets
+        /// <paramref name="error"/> to NoSuchTask for stale or malformed ids and PermissionDenied otherwise.
+        /// </summary>
+        public static TaskControlBlock* ControlledTask(ulong id, out SystemCallError error)
+        {
+            TaskControlBlock* caller = CurrentTask;
+            TaskControlBlock* task = id == 0 ? caller : TaskTable.Find(new TaskId(id));
+            if (task == null)
+            {
+                error = SystemCallError.NoSuchTask;
+                return null;
+            }
+            if (!TaskTable.MayControl(caller, task))
+            {
+                error = SystemCallError.PermissionDenied;
+                return null;
+            }
+            error = SystemCallError.None;
+            return task;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Cosmos.Api;
+using CosmosKernel.Scheduling;
+using CosmosKernel.Tasks;
+
+namespace CosmosKernel.SystemCalls
+{
+    /// <summary>Task create, exit, kill and wait.</summary>
+    internal static unsafe class TaskCalls
+    {
+        /// <summary>TaskCreate(name, name length, maximum priority, first thread's priority) -> task id; second result: the first thread's id.</summary>
+        public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong* firstThreadId)
+        {
+            if (nameLength > TaskControlBlock.NameCapacity || maximumPriority > byte.MaxValue || threadPriority > byte.MaxValue)
+            {
+                return (long)SystemCallError.InvalidArgument;
+            }
+            TaskControlBlock* caller = SystemCallDispatcher.CurrentTask;
+            byte* name = stackalloc byte[TaskControlBlock.NameCapacity];
+            SystemCallError error = UserMemory.CopyFrom(in caller->Space, nameAddress, name, nameLength);
+            if (error != SystemCallError.None)
+            {
+                return (long)error;
+            }
+            error = TaskLifecycle.CreateTask(caller, name, (int)nameLength, (byte)maximumPriority, (byte)threadPriority, out TaskControlBlock* task, out ThreadControlBlock* thread);
+            if (error != SystemCallError.None)
+            {
+                return (long)error;
+            }
+            *firstThreadId = thread->Id.Value;
+            return (long)task->Id.Value;
+        }
+
+        /// <summary>TaskExit(code): ends the caller's task. Does not return.</summary>
+        public static void ExitCurrent(long code)
+        {
+            TaskLifecycle.EndTask(SystemCallDispatcher.CurrentTask, TaskEndReason.Exited, code);
+        }
+
+        /// <summary>TaskKill(task) -> 0. The root task can only end itself.</summary>
+        public static long Kill(ulong taskId)
+        {
+            TaskControlBlock* task = SystemCallDispatcher.ControlledTask(taskId, out SystemCallError error);
+            if (task == null)
+            {
+                return (long)error;
+            }
+            if (task->Id == TaskTable.Root && task != SystemCallDispatcher.CurrentTask)
+            {
+                return (long)SystemCallError.PermissionDenied;
+            }
+            if (task->Life != TaskLife.Alive)
+            {
+                return (long)SystemCallError.WrongState;
+            }
+            TaskLifecycle.EndTask(task, TaskEndReason.Killed, -1);
+            return 0;
+        }
+
+        /// <summary>TaskWait(task, timeout ns: 0 polls, all ones waits forever) -> exit code; second result: TaskEndReason.</summary>
+        public static long Wait(ulong taskId, ulong timeoutNanoseconds, ulong* reason)
+        {
+            TaskControlBlock* task = SystemCallDispatcher.ControlledTask(taskId, out SystemCallError error);
+            if (task == null)
+            {
+                return (long)error;
+            }
+            if (task == SystemCallDispatcher.CurrentTask)
+            {
+                return (long)SystemCallError.InvalidArgument;
+            }
+            long result = TaskLifecycle.Wait(task, timeoutNanoseconds, out TaskEndReason endReason);
+            *reason = (ulong)endReason;
+            return result;
+        }
+    }
+}

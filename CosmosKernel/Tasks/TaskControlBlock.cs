@@ -1,0 +1,36 @@
+using Cosmos.Api;
+using CosmosKernel.Memory;
+
+namespace CosmosKernel.Tasks
+{
+    /// <summary>Where a task is in its life.</summary>
+    internal enum TaskLife : byte
+    {
+        Free = 0,
+        Alive = 1,
+        /// <summary>Ending: its threads are being reaped; the address space goes with the last one.</summary>
+        Ending = 2,
+        /// <summary>Ended: only the exit code is left, until a waiter or the parent's end takes it.</summary>
+        Ended = 3,
+    }
+
+    /// <summary>A task: an address space (its own PML4 sharing the kernel half), its threads, its parent and name.</summary>
+    internal unsafe struct TaskControlBlock
+    {
+        public const int NameCapacity = TaskInformation.NameCapacity;
+
+        public TaskId Id;
+        public TaskId Parent;
+        public TaskLife Life;
+        public byte MaximumPriority;
+        public int ThreadCount;
+        public int FirstThread;
+        public PageTable Space;
+        public ulong OwnedPages;
+        public long ExitCode;
+        public TaskEndReason EndReason;
+        public ulong CpuCyclesOfEndedThreads;
+        public int NameLength;
+        public fixed byte Name[NameCapacity];
+    }
+}

@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using Internal.Runtime;
+
+namespace CosmosKernel.Tasks
+{
+    /// <summary>
+    /// The task control blocks, one array allocated at boot, each slot with its version so stale task ids
+    /// are refused. Also answers "may task A act on task B": B is A or one of A's descendants, or A is the
+    /// root task (the permission rule until capabilities exist, issue "IPC").
+    /// </summary>
+    internal static unsafe class TaskTable
+    {
+        public const int Capacity = 256;
+
+        private static TaskControlBlock* s_tasks;
+        private static uint* s_versions;
+        private static TaskId s_root;
+
+        public static void Initialize()
+        {
+            s_tasks = (TaskControlBlock*)ManagedHeap.AllocateRaw((nuint)(Capacity * sizeof(TaskControlBlock)));
+            s_versions = (uint*)ManagedHeap.AllocateRaw((nuint)(Capacity * sizeof(uint)));
+            NativeMemory.Clear(s_tasks, (nuint)(Capacity * sizeof(TaskControlBlock)));
+            for (int i = 0; i < Capacity; i++)
+            {
+                s_versions[i] = 1;
+            }
+        }
+
+        public static TaskId Root => s_root;
+
+        public static void SetRoot(TaskId root) => s_root = root;
+
+        /// <summary>Takes the lowest free slot; returns its control block (zeroed, with its new id) or null when full.</summary>
+        public static TaskControlBlock* Allocate()
+        {
+            for (int slot = 0; slot < Capacity; slot++)
+            {
+                TaskControlBlock* task = s_tasks + slot;
+                if (task->Life == TaskLife.Free)
+                {
+                    NativeMemory.Clear(task, (nuint)sizeof(TaskControlBlock));
+                    task->Id = TaskId.Create(slot, s_versions[slot]);
+                    task->FirstThread = -1;
+                    return task;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Frees an ended task's slot; its id goes stale.</summary>
+        public static void Release(TaskControlBlock* task)
+        {
+            int slot = task->Id.Slot;
+            s_versions[slot] = TaskId.NextVersion(s_versions[slot]);
+            task->Life = TaskLife.Free;
+            task->Id = TaskId.None;
+        }
+
+        /// <summary>The task named by <paramref name="id"/> in any state but Free, or null when the id is stale or malformed.</summary>
+        public static TaskControlBlock* Find(TaskId id)
+        {
+            if (id.IsNone || id.IsMalformed || (uint)id.Slot >= Capacity)
+            {
+                return null;
+            }
+            TaskControlBlock* task = s_tasks + id.Slot;
+            return task->Life != TaskLife.Free && task->Id == id ? task : null;
+        }
+
+        /// <summary>The task in <paramref name="slot"/> (check Life), or null for a slot out of range.</summary>
+        public static TaskControlBlock* At(int slot) => (uint)slot < Capacity ? s_tasks + slot : null;
+
+        /// <summary>True when <paramref name="actor"/> may create threads in, write to, kill or wait for <paramref name="target"/>.</summary>
+        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target)
+        {
+            if (actor == target || actor->Id == s_root)
+            {
+                return true;
+            }
+            TaskId ancestor = target->Parent;
+            for (int depth = 0; depth < Capacity && !ancestor.IsNone; depth++)
+            {
+                if (ancestor == actor->Id)
+                {
+                    return true;
+                }
+                TaskControlBlock* next = Find(ancestor);
+                if (next == null)
+                {
+                    return false;
+                }
+                ancestor = next->Parent;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using CosmosKernel.Memory;
+using CosmosKernel.Platform;
+
+namespace CosmosKernel.Time
+{
+    /// <summary>
+    /// The boot CPU's local APIC in xAPIC mode (registers in the 4 KiB page named by the APIC base MSR, reached
+    /// through the direct map): enabled with a spurious vector, its timer calibrated against the PIT and run
+    /// periodically as the scheduler's tick.
+    /// </summary>
+    internal static unsafe class LocalApic
+    {
+        private const uint ApicBaseMsr = 0x1B;
+        private const ulong ApicGlobalEnable = 1UL << 11;
+        private const ulong ApicBaseMask = 0xFFFFFF000;
+        private const int TaskPriority = 0x80;
+        private const int EndOfInterruptRegister = 0xB0;
+        private const int SpuriousVector = 0xF0;
+        private const int TimerVector = 0x320;
+        private const int TimerInitialCount = 0x380;
+        private const int TimerCurrentCount = 0x390;
+        private const int TimerDivide = 0x3E0;
+        private const uint SoftwareEnable = 0x100;
+        private const uint Masked = 1u << 16;
+        private const uint Periodic = 1u << 17;
+        private const uint DivideBy16 = 0x3;
+
+        private static byte* s_registers;
+        private static ulong s_timerHz;
+
+        public static bool IsPresent
+        {
+            get
+            {
+                uint* registers = stackalloc uint[4];
+                Native.Cpuid(1, 0, registers);
+                return (registers[3] & (1u << 9)) != 0;
+            }
+        }
+
+        /// <summary>The timer's input clock after the divider, in Hz (0 before calibration).</summary>
+        public static ulong TimerFrequencyHz => s_timerHz;
+
+        /// <summary>Enables the APIC (software enable, spurious vector, accept every priority) with its timer masked.</summary>
+        public static void Enable()
+        {
+            ulong baseMsr = Native.ReadMsr(ApicBaseMsr);
+            Native.WriteMsr(ApicBaseMsr, baseMsr | ApicGlobalEnable);
+            s_registers = KernelMemory.Window.ToPointer(new PhysicalAddress(baseMsr & ApicBaseMask));
+            Write(TaskPriority, 0);
+            Write(SpuriousVector, SoftwareEnable | InterruptVectors.Spurious);
+            Write(TimerVector, Masked | InterruptVectors.Timer);
+            Write(TimerDivide, DivideBy16);
+        }
+
+        /// <summary>Counts the timer down while the PIT measures <paramref name="pitTicks"/>; returns the APIC ticks that passed.</summary>
+        public static ulong MeasureTimerTicks(ushort pitTicks)
+        {
+            Write(TimerInitialCount, uint.MaxValue);
+            ProgrammableIntervalTimer.StartOneShot(pitTicks);
+            while (!ProgrammableIntervalTimer.HasExpired())
+            {
+            }
+            uint remaining = Read(TimerCurrentCount);
+            Write(TimerInitialCount, 0);
+            return uint.MaxValue - remaining;
+        }
+
+        public static void SetTimerFrequency(ulong hz) => s_timerHz = hz;
+
+        /// <summary>Starts the periodic timer at <paramref name="ticksPerSecond"/> interrupts per second.</summary>
+        public static void StartPeriodicTimer(ulong ticksPerSecond)
+        {
+            ulong count = s_timerHz / ticksPerSecond;
+            Write(TimerVector, Periodic | InterruptVectors.Timer);
+            Write(TimerInitialCount, count == 0 ? 1 : (uint)count);
+        }
+
+        public static void EndOfInterrupt() => Write(EndOfInterruptRegister, 0);
+
+        private static void Write(int register, uint value) => *(uint*)(s_registers + register) = value;
+
+        private static uint Read(int register) => *(uint*)(s_registers + register);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Cosmos.Api
+{
+    /// <summary>A thread's scheduling state, as the kernel reports it.</summary>
+    public enum ThreadState : byte
+    {
+        /// <summary>Slot not in use.</summary>
+        Free = 0,
+        /// <summary>On the CPU.</summary>
+        Running = 1,
+        /// <summary>In the run queue, waiting for the CPU.</summary>
+        Ready = 2,
+        /// <summary>Waiting; <see cref="BlockReason"/> says for what.</summary>
+        Blocked = 3,
+        /// <summary>Ended; its kernel stack is freed at the next switch.</summary>
+        Dead = 4,
+    }
+
+    /// <summary>Why a thread is blocked.</summary>
+    public enum BlockReason : byte
+    {
+        None = 0,
+        /// <summary>Created but not started (thread start system call).</summary>
+        NotStarted = 1,
+        /// <summary>In a sleep system call until its deadline.</summary>
+        Sleeping = 2,
+        /// <summary>Waiting for a task to end.</summary>
+        WaitingForTask = 3,
+    }
+
+    /// <summary>How a task ended.</summary>
+    public enum TaskEndReason : long
+    {
+        /// <summary>Still running.</summary>
+        None = 0,
+        /// <summary>Task exit, or its last thread exited: the exit code is the program's.</summary>
+        Exited = 1,
+        /// <summary>A CPU exception in ring 3 ended it (exit code: -(vector + 1)).</summary>
+        Faulted = 2,
+        /// <summary>Another task killed it (exit code -1).</summary>
+        Killed = 3,
+    }
+}

@@ -1,0 +1,126 @@
+using Cosmos.Api;
+
+namespace Cosmos.Programs.SystemTest
+{
+    /// <summary>
+    /// "bench": the in-OS benchmarks of the system-call and thread layer, printed in the `bench` line format
+    /// that ./build.sh bench collects. Times come from the TSC (rdtsc in ring 3) scaled by the frequency in the
+    /// kernel information page; each sample times a short batch, so the timer's own cost stays out of the median.
+    /// </summary>
+    internal static unsafe class Benchmarks
+    {
+        private const int Samples = 10000;
+        private const int CallsPerSample = 10;
+        private const int YieldsPerSample = 10;
+
+        // The partner task's whole program: "mov eax, 5 (Yield); syscall; jmp back".
+        private static readonly byte[] s_yieldLoop = new byte[] { 0xB8, 0x05, 0x00, 0x00, 0x00, 0x0F, 0x05, 0xEB, 0xF7 };
+        private const ulong PartnerCodeAddress = 0x400000;
+
+        public static int Run()
+        {
+            KernelInformation* information = Kernel.Information;
+            double nanosecondsPerCycle = 1e9 / information->TimestampFrequencyHz;
+            NullSystemCall(nanosecondsPerCycle);
+            int status = ThreadSwitch(nanosecondsPerCycle);
+            Output.Line("systest bench: done");
+            return status;
+        }
+
+        private static void NullSystemCall(double nanosecondsPerCycle)
+        {
+            double[] nanoseconds = new double[Samples];
+            double[] cycles = new double[Samples];
+            for (int i = 0; i < 1000; i++)
+            {
+                Kernel.Null();
+            }
+            for (int sample = 0; sample < Samples; sample++)
+            {
+                ulong start = SystemCall.ReadTimestampCounter();
+                for (int i = 0; i < CallsPerSample; i++)
+                {
+                    Kernel.Null();
+                }
+                ulong elapsed = SystemCall.ReadTimestampCounter() - start;
+                cycles[sample] = (double)elapsed / CallsPerSample;
+                nanoseconds[sample] = cycles[sample] * nanosecondsPerCycle;
+            }
+            Print("syscall_null", nanoseconds, cycles);
+        }
+
+        // One switch = half of a yield round trip between this task and a partner task of the same priority.
+        private static int ThreadSwitch(double nanosecondsPerCycle)
+        {
+            long partner = StartYieldPartner();
+            if (partner < 0)
+            {
+                Output.Line("bench: cannot start the yield partner: " + Kernel.DescribeError(partner));
+                return 1;
+            }
+            double[] nanoseconds = new double[Samples];
+            double[] cycles = new double[Samples];
+            for (int i = 0; i < 1000; i++)
+            {
+                Kernel.Yield();
+            }
+            for (int sample = 0; sample < Samples; sample++)
+            {
+                ulong start = SystemCall.ReadTimestampCounter();
+                for (int i = 0; i < YieldsPerSample; i++)
+                {
+                    Kernel.Yield();
+                }
+                ulong elapsed = SystemCall.ReadTimestampCounter() - start;
+                cycles[sample] = (double)elapsed / (2 * YieldsPerSample);
+                nanoseconds[sample] = cycles[sample] * nanosecondsPerCycle;
+            }
+            Kernel.KillTask((ulong)partner);
+            Kernel.WaitTask((ulong)partner, Kernel.WaitForever, out _);
+            Print("thread_switch", nanoseconds, cycles);
+            return 0;
+        }
+
+        // A task whose only thread yields forever: nine bytes of code, no stack, no runtime.
+        private static long StartYieldPartner()
+        {
+            byte* name = stackalloc byte[13];
+            string text = "yield-partner";
+            for (int i = 0; i < text.Length; i++)
+            {
+                name[i] = (byte)text[i];
+            }
+            long task = Kernel.CreateTask(name, text.Length, 100, 100, out ulong thread);
+            if (task < 0)
+            {
+                return task;
+            }
+            SystemCallError error = Kernel.AllocateMemory((ulong)task, PartnerCodeAddress, UserLayout.PageSize, Kernel.MemoryExecutable);
+            if (error == SystemCallError.None)
+            {
+                fixed (byte* code = s_yieldLoop)
+                {
+                    error = Kernel.WriteMemory((ulong)task, PartnerCodeAddress, code, (ulong)s_yieldLoop.Length);
+                }
+            }
+            if (error == SystemCallError.None)
+            {
+                error = Kernel.StartThread(thread, PartnerCodeAddress, 0, 0);
+            }
+            if (error != SystemCallError.None)
+            {
+                Kernel.KillTask((ulong)task);
+                Kernel.WaitTask((ulong)task, 0, out _);
+                return (long)error;
+            }
+            return task;
+        }
+
+        private static void Print(string name, double[] nanoseconds, double[] cycles)
+        {
+            BenchmarkSummary time = BenchmarkStatistics.Summarize(nanoseconds, nanoseconds.Length);
+            BenchmarkSummary cycleSummary = BenchmarkStatistics.Summarize(cycles, cycles.Length);
+            Output.Line(BenchmarkStatistics.FormatLine(name, in time, "ns", cycleSummary.Median));
+        }
+    }
+}
