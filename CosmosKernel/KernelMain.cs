@@ -45,7 +45,7 @@ namespace CosmosKernel
 
             KernelMemory.InitializeEarly();
             KernelLayout layout = KernelMemory.Layout;
-            TaskStateSegment.Initialize(layout.PrivilegeStackTop, layout.DoubleFaultStackTop);
+            TaskStateSegment.Initialize(layout.TaskStateSegment, layout.PrivilegeStackTop, layout.DoubleFaultStackTop);
             GlobalDescriptorTable.Initialize(TaskStateSegment.Address, TaskStateSegment.Size);
             InterruptDescriptorTable.Initialize((ulong*)layout.TrapStubTable);
 
@@ -91,7 +91,7 @@ namespace CosmosKernel
         {
             ThreadTable.Initialize();
             TaskTable.Initialize();
-            Scheduler.Initialize(layout.SystemCallKernelStackSlot);
+            Scheduler.Initialize();
             SystemCallSetup.Enable(layout.SystemCallEntry);
             if (!KernelInformationPage.Create(s_multiboot.MemoryMap.UsableBytes, VersionMajor, VersionMinor, VersionPatch))
             {

@@ -4,7 +4,8 @@ namespace CosmosKernel.Interrupts
     /// The 64-bit task-state segment: on x86-64 it only names stacks. RSP0 is the stack the CPU switches to
     /// when an interrupt arrives in ring 3; IST1 is a separate known-good stack for double faults, so a
     /// kernel stack overflow still produces a report. The hardware layout has 8-byte fields at 4-byte
-    /// offsets, hence byte storage with explicit offsets instead of a C# struct.
+    /// offsets, hence byte storage with explicit offsets instead of a C# struct. The storage is defined in
+    /// trap_entry.asm, because system_call_entry.asm reads rsp0 from it.
     /// </summary>
     internal static unsafe class TaskStateSegment
     {
@@ -16,19 +17,14 @@ namespace CosmosKernel.Interrupts
         /// <summary>The IST slot (1-7) used by the double-fault gate.</summary>
         public const byte DoubleFaultStackIndex = 1;
 
-        private struct Storage
-        {
-            public fixed byte Bytes[Size];
-        }
+        private static byte* s_bytes;
 
-        private static Storage s_segment;
-
-        /// <summary>Fills the segment. Both stack tops must be 16-byte aligned.</summary>
-        public static void Initialize(ulong privilegeStackTop, ulong doubleFaultStackTop)
+        /// <summary>Fills the segment at <paramref name="storage"/>. Both stack tops must be 16-byte aligned.</summary>
+        public static void Initialize(ulong storage, ulong privilegeStackTop, ulong doubleFaultStackTop)
         {
-            fixed (Storage* segment = &s_segment)
+            s_bytes = (byte*)storage;
             {
-                byte* bytes = segment->Bytes;
+                byte* bytes = s_bytes;
                 for (int i = 0; i < Size; i++)
                 {
                     bytes[i] = 0;
@@ -40,25 +36,13 @@ namespace CosmosKernel.Interrupts
             }
         }
 
-        /// <summary>Sets the stack used on entry from ring 3 (per thread once threads exist).</summary>
+        /// <summary>Sets the stack used on entry from ring 3, by interrupts and by `syscall` (the running thread's).</summary>
         public static void SetPrivilegeStack(ulong top)
         {
-            fixed (Storage* segment = &s_segment)
-            {
-                *(ulong*)(segment->Bytes + Rsp0Offset) = top;
-            }
+            *(ulong*)(s_bytes + Rsp0Offset) = top;
         }
 
         /// <summary>The segment's virtual address (for its GDT descriptor).</summary>
-        public static ulong Address
-        {
-            get
-            {
-                fixed (Storage* segment = &s_segment)
-                {
-                    return (ulong)segment;
-                }
-            }
-        }
+        public static ulong Address => (ulong)s_bytes;
     }
 }

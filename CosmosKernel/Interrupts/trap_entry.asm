@@ -133,6 +133,14 @@ trap_stub_table:
     %assign vector vector + 1
 %endrep
 
+section .data
+align 128                           ; within one page
+; The 64-bit task-state segment (Interrupts/TaskStateSegment.cs fills it): here rather than in C# so that
+; system_call_entry.asm can read the running thread's kernel stack top (rsp0) from it.
+global task_state_segment
+task_state_segment:
+    times 104 db 0
+
 section .bss nobits alloc noexec write align=4096
 alignb 4096
 global privilege_stack_bottom

@@ -29,8 +29,8 @@ namespace CosmosKernel.Platform
         public ulong DoubleFaultStackTop;
         public ulong TrapStubTable;
         public ulong SystemCallEntry;
-        /// <summary>The variable holding the running thread's kernel stack top for system_call_entry.</summary>
-        public ulong SystemCallKernelStackSlot;
+        /// <summary>The task-state segment's storage (Interrupts/trap_entry.asm).</summary>
+        public ulong TaskStateSegment;
         public ulong UserThreadFirstEntry;
 
         /// <summary>Reads the layout from the linker's symbols.</summary>

@@ -200,7 +200,7 @@ extern double_fault_stack_bottom
 extern double_fault_stack_top
 extern trap_stub_table
 extern system_call_entry
-extern system_call_kernel_stack
+extern task_state_segment
 extern user_thread_first_entry
 
 %macro store_symbol 2
@@ -229,6 +229,6 @@ native_read_kernel_layout:      ; (KernelLayout* destination)
     store_symbol double_fault_stack_top, 16
     store_symbol trap_stub_table, 17
     store_symbol system_call_entry, 18
-    store_symbol system_call_kernel_stack, 19
+    store_symbol task_state_segment, 19
     store_symbol user_thread_first_entry, 20
     ret

@@ -1,120 +1,108 @@
 namespace CosmosKernel.Scheduling
 {
+    /// <summary>A thread's links in the run queue; the first field of ThreadControlBlock, so a link pointer is also the thread's.</summary>
+    public unsafe struct RunQueueLinks
+    {
+        public RunQueueLinks* Next;
+        public RunQueueLinks* Previous;
+        public byte Priority;
+        public bool IsQueued;
+    }
+
     /// <summary>
     /// The ready queue of a fixed-priority round-robin scheduler: 256 priority levels (255 highest), one
-    /// circular FIFO per level, and a 256-bit bitmap of non-empty levels so the highest ready priority is
-    /// found with four word tests and a bit scan. Threads are named by their thread-table slot; links are
-    /// kept in arrays indexed by slot, so enqueue, dequeue and removal are O(1) and allocate nothing.
-    /// Not thread-safe: the kernel runs it with interrupts off. Pure logic: compiled into the host tests too.
+    /// circular FIFO per level threaded through the threads' own control blocks (intrusive links: no
+    /// allocation, no lookup by slot, and no memory touched beyond the threads involved and this struct), and
+    /// a 256-bit bitmap of non-empty levels, so the highest ready priority is four word tests and a bit scan.
+    /// Enqueue, dequeue and removal are O(1). Not thread-safe: the kernel runs it with interrupts off. The
+    /// struct lives in static storage (zeroed = empty). Pure logic: compiled into the host tests too.
     /// </summary>
-    public sealed class RunQueue
+    public unsafe struct RunQueue
     {
         public const int PriorityLevels = 256;
-        private const int NotQueued = -1;
+        private const int BitmapWords = PriorityLevels / 64;
 
-        private readonly int[] _next;
-        private readonly int[] _previous;
-        private readonly byte[] _priority;
-        private readonly int[] _head;
-        private readonly ulong[] _nonEmpty = new ulong[PriorityLevels / 64];
+        private fixed ulong _heads[PriorityLevels]; // RunQueueLinks* per level, 0 when empty
+        private fixed ulong _nonEmpty[BitmapWords];
         private int _count;
 
-        public RunQueue(int capacity)
+        public readonly int Count => _count;
+
+        /// <summary>Appends a thread at the tail of its priority's queue. Returns false if it is already queued.</summary>
+        public bool Enqueue(RunQueueLinks* links, byte priority)
         {
-            _next = new int[capacity];
-            _previous = new int[capacity];
-            _priority = new byte[capacity];
-            _head = new int[PriorityLevels];
-            for (int i = 0; i < capacity; i++)
-            {
-                _next[i] = NotQueued;
-                _previous[i] = NotQueued;
-            }
-            for (int level = 0; level < PriorityLevels; level++)
-            {
-                _head[level] = NotQueued;
-            }
-        }
-
-        public int Count => _count;
-
-        public int Capacity => _next.Length;
-
-        public bool Contains(int slot) => _next[slot] != NotQueued;
-
-        /// <summary>Appends a thread at the tail of its priority's queue. Returns false if the slot is already queued.</summary>
-        public bool Enqueue(int slot, byte priority)
-        {
-            if (_next[slot] != NotQueued)
+            if (links->IsQueued)
             {
                 return false;
             }
-            _priority[slot] = priority;
-            int head = _head[priority];
-            if (head == NotQueued)
+            links->IsQueued = true;
+            links->Priority = priority;
+            RunQueueLinks* head = (RunQueueLinks*)_heads[priority];
+            if (head == null)
             {
-                _head[priority] = slot;
-                _next[slot] = slot;
-                _previous[slot] = slot;
+                _heads[priority] = (ulong)links;
+                links->Next = links;
+                links->Previous = links;
                 _nonEmpty[priority >> 6] |= 1UL << (priority & 63);
             }
             else
             {
-                int tail = _previous[head];
-                _next[tail] = slot;
-                _previous[slot] = tail;
-                _next[slot] = head;
-                _previous[head] = slot;
+                RunQueueLinks* tail = head->Previous;
+                tail->Next = links;
+                links->Previous = tail;
+                links->Next = head;
+                head->Previous = links;
             }
             _count++;
             return true;
         }
 
-        /// <summary>Puts a thread at the head of its priority's queue (it keeps the CPU next, e.g. after a preempted time slice was not used up).</summary>
-        public bool EnqueueFront(int slot, byte priority)
+        /// <summary>Puts a thread at the head of its priority's queue (a preempted thread keeps its turn).</summary>
+        public bool EnqueueFront(RunQueueLinks* links, byte priority)
         {
-            if (!Enqueue(slot, priority))
+            if (!Enqueue(links, priority))
             {
                 return false;
             }
-            _head[priority] = slot;
+            _heads[priority] = (ulong)links;
             return true;
         }
 
         /// <summary>Removes a queued thread from wherever it is. Returns false if it was not queued.</summary>
-        public bool Remove(int slot)
+        public bool Remove(RunQueueLinks* links)
         {
-            int next = _next[slot];
-            if (next == NotQueued)
+            if (!links->IsQueued)
             {
                 return false;
             }
-            byte priority = _priority[slot];
-            if (next == slot)
+            byte priority = links->Priority;
+            RunQueueLinks* next = links->Next;
+            if (next == links)
             {
-                _head[priority] = NotQueued;
+                _heads[priority] = 0;
                 _nonEmpty[priority >> 6] &= ~(1UL << (priority & 63));
             }
             else
             {
-                int previous = _previous[slot];
-                _next[previous] = next;
-                _previous[next] = previous;
-                if (_head[priority] == slot)
+                RunQueueLinks* previous = links->Previous;
+                previous->Next = next;
+                next->Previous = previous;
+                if (_heads[priority] == (ulong)links)
                 {
-                    _head[priority] = next;
+                    _heads[priority] = (ulong)next;
                 }
             }
-            _next[slot] = NotQueued;
-            _previous[slot] = NotQueued;
+            links->Next = null;
+            links->Previous = null;
+            links->IsQueued = false;
             _count--;
             return true;
         }
 
         /// <summary>The highest priority with a ready thread, or -1 when the queue is empty.</summary>
-        public int HighestPriority()
+        public readonly int HighestPriority()
         {
-            for (int word = _nonEmpty.Length - 1; word >= 0; word--)
+            for (int word = BitmapWords - 1; word >= 0; word--)
             {
                 ulong bits = _nonEmpty[word];
                 if (bits != 0)
@@ -125,22 +113,22 @@ namespace CosmosKernel.Scheduling
             return -1;
         }
 
-        /// <summary>The thread that would run next (head of the highest non-empty level), or -1.</summary>
-        public int Peek()
+        /// <summary>The thread that would run next (head of the highest non-empty level), or null.</summary>
+        public readonly RunQueueLinks* Peek()
         {
             int priority = HighestPriority();
-            return priority < 0 ? -1 : _head[priority];
+            return priority < 0 ? null : (RunQueueLinks*)_heads[priority];
         }
 
-        /// <summary>Removes and returns the next thread to run, or -1 when none is ready.</summary>
-        public int Dequeue()
+        /// <summary>Removes and returns the next thread to run, or null when none is ready.</summary>
+        public RunQueueLinks* Dequeue()
         {
-            int slot = Peek();
-            if (slot >= 0)
+            RunQueueLinks* links = Peek();
+            if (links != null)
             {
-                Remove(slot);
+                Remove(links);
             }
-            return slot;
+            return links;
         }
 
         private static int LeadingZeroCount(ulong value)

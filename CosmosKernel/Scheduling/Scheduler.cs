@@ -14,8 +14,8 @@ namespace CosmosKernel.Scheduling
     /// thread of higher priority preempts at once. When nothing is ready the idle thread (the boot context)
     /// halts. The kernel runs with interrupts off, so nothing here needs a lock.
     ///
-    /// Every switch goes through <see cref="SwitchTo"/>: CPU time accounting, the TSS's rsp0 and the system-call
-    /// stack, CR3 (only when the address space changes), the FS base (the UTCB), then the stack switch. A
+    /// Every switch goes through <see cref="SwitchTo"/>: CPU time accounting, the TSS's rsp0 (also the system-call
+    /// entry's stack), CR3 (only when the address space changes), the FS base (the UTCB), then the stack switch. A
     /// thread that died while running is freed by the next thread, once nobody runs on its stack.
     /// </summary>
     internal static unsafe class Scheduler
@@ -25,13 +25,12 @@ namespace CosmosKernel.Scheduling
         public const byte IdlePriority = 0;
         private const uint FsBaseMsr = 0xC0000100;
 
-        private static RunQueue s_ready;
+        private static RunQueue s_ready; // in static storage: zeroed is empty
         private static SleepQueue s_sleepers;
         private static ThreadControlBlock* s_current;
         private static ThreadControlBlock* s_idle;
         private static ThreadControlBlock* s_dying;
         private static ulong s_lastSwitchTimestamp;
-        private static ulong* s_systemCallStack;
         private static ulong s_loadedRoot;
         private static ulong s_loadedFsBase;
         private static ulong s_ticks;
@@ -46,18 +45,15 @@ namespace CosmosKernel.Scheduling
         public static ulong Switches => s_switches;
 
         /// <summary>Sets up the queues and makes the running boot context the idle thread. Precondition: the heap and ThreadTable work.</summary>
-        public static void Initialize(ulong systemCallStackSlot)
+        public static void Initialize()
         {
-            s_ready = new RunQueue(ThreadTable.Capacity);
             s_sleepers = new SleepQueue(ThreadTable.Capacity);
-            s_systemCallStack = (ulong*)systemCallStackSlot;
             s_idle = (ThreadControlBlock*)Internal.Runtime.ManagedHeap.AllocateRaw((nuint)sizeof(ThreadControlBlock));
             System.Runtime.InteropServices.NativeMemory.Clear(s_idle, (nuint)sizeof(ThreadControlBlock));
             s_idle->Id = ThreadTable.Add(s_idle);
             s_idle->TaskSlot = -1;
             s_idle->Priority = IdlePriority;
             s_idle->State = ThreadState.Running;
-            s_idle->Canary = ThreadControlBlock.CanaryValue;
             s_idle->NextInTask = -1;
             s_idle->PreviousInTask = -1;
             s_current = s_idle;
@@ -88,8 +84,7 @@ namespace CosmosKernel.Scheduling
         {
             ThreadControlBlock* current = s_current;
             current->TimeSliceTicks = TimeSliceTicks;
-            int next = s_ready.HighestPriority();
-            if (next < current->Priority)
+            if (s_ready.HighestPriority() < current->Priority)
             {
                 return; // nobody else of this priority or higher is ready: keep running
             }
@@ -114,7 +109,7 @@ namespace CosmosKernel.Scheduling
         /// <summary>Takes a thread that is not running out of the run and sleep queues (it is being ended).</summary>
         public static void Detach(ThreadControlBlock* thread)
         {
-            s_ready.Remove(thread->Id.Slot);
+            s_ready.Remove(&thread->RunLinks);
             s_sleepers.Remove(thread->Id.Slot);
         }
 
@@ -145,6 +140,7 @@ namespace CosmosKernel.Scheduling
                 preempt |= thread->Priority > s_current->Priority;
             }
             ThreadControlBlock* current = s_current;
+            CheckStack(current);
             if (current == s_idle)
             {
                 if (s_ready.Count != 0)
@@ -208,13 +204,22 @@ namespace CosmosKernel.Scheduling
             return cycles;
         }
 
+        /// <summary>Panics when the thread's kernel stack ran into the bottom of its block (checked on ticks and when a thread is freed, not on every switch: that would touch one more page).</summary>
+        public static void CheckStack(ThreadControlBlock* thread)
+        {
+            if (!thread->IsCanaryIntact)
+            {
+                Panic.Halt("scheduler: a thread's kernel stack overflowed its 16 KiB block");
+            }
+        }
+
         private static void MakeReady(ThreadControlBlock* thread)
         {
             thread->State = ThreadState.Ready;
             thread->BlockReason = BlockReason.None;
             if (thread != s_idle)
             {
-                s_ready.Enqueue(thread->Id.Slot, thread->Priority);
+                s_ready.Enqueue(&thread->RunLinks, thread->Priority);
             }
         }
 
@@ -225,7 +230,7 @@ namespace CosmosKernel.Scheduling
             if (current != s_idle && current->State == ThreadState.Running)
             {
                 current->State = ThreadState.Ready;
-                s_ready.EnqueueFront(current->Id.Slot, current->Priority);
+                s_ready.EnqueueFront(&current->RunLinks, current->Priority);
             }
             Reschedule();
         }
@@ -233,8 +238,8 @@ namespace CosmosKernel.Scheduling
         // Switches to the best ready thread (or idle). The caller has already queued, blocked or ended the current one.
         private static void Reschedule()
         {
-            int slot = s_ready.Dequeue();
-            SwitchTo(slot < 0 ? s_idle : ThreadTable.At(slot));
+            RunQueueLinks* next = s_ready.Dequeue();
+            SwitchTo(next == null ? s_idle : (ThreadControlBlock*)next);
         }
 
         private static void SwitchTo(ThreadControlBlock* next)
@@ -244,10 +249,6 @@ namespace CosmosKernel.Scheduling
             if (next == previous)
             {
                 return;
-            }
-            if (!next->IsCanaryIntact || !previous->IsCanaryIntact)
-            {
-                Panic.Halt("scheduler: a kernel stack overflowed into its thread control block");
             }
             ulong now = Clock.ReadTimestamp();
             previous->CpuCycles += now - s_lastSwitchTimestamp;
@@ -261,7 +262,6 @@ namespace CosmosKernel.Scheduling
             if (next != s_idle)
             {
                 TaskStateSegment.SetPrivilegeStack(next->KernelStackTop);
-                *s_systemCallStack = next->KernelStackTop;
                 if (next->AddressSpaceRoot != s_loadedRoot)
                 {
                     s_loadedRoot = next->AddressSpaceRoot;

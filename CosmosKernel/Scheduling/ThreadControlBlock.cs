@@ -5,14 +5,16 @@ using CosmosKernel.Tasks;
 namespace CosmosKernel.Scheduling
 {
     /// <summary>
-    /// A thread's kernel state. It lives at the bottom of the thread's kernel stack block (ThreadStack.cs):
-    /// one allocation holds both, as in L3/L4's strict process orientation, and the canary at its end (the
-    /// side the stack grows towards) detects a kernel stack that overflowed into it.
+    /// A thread's kernel state. It lives at the top of the thread's kernel stack block (ThreadStack.cs): one
+    /// allocation holds both, as in L3/L4's strict process orientation; a canary word at the block's bottom
+    /// detects a stack that ran out.
     /// </summary>
     internal unsafe struct ThreadControlBlock
     {
         public const ulong CanaryValue = 0x4B43415453524854; // "THRSTACK"
 
+        /// <summary>Run-queue links; first, so RunQueue's link pointer is the thread's pointer.</summary>
+        public RunQueueLinks RunLinks;
         public ThreadId Id;
         public TaskId Task;
         public int TaskSlot;
@@ -48,8 +50,9 @@ namespace CosmosKernel.Scheduling
         public int NextInTask;
         public int PreviousInTask;
 
-        public ulong Canary;
+        /// <summary>The lowest word of the stack block, holding <see cref="CanaryValue"/> (null for the idle thread, which runs on the boot stack).</summary>
+        public ulong* StackBottom;
 
-        public readonly bool IsCanaryIntact => Canary == CanaryValue;
+        public readonly bool IsCanaryIntact => StackBottom == null || *StackBottom == CanaryValue;
     }
 }

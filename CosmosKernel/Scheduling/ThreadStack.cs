@@ -6,8 +6,10 @@ namespace CosmosKernel.Scheduling
 {
     /// <summary>
     /// A thread's kernel stack block: <see cref="BlockSize"/> bytes of physically contiguous frames reached
-    /// through the direct map, the <see cref="ThreadControlBlock"/> at the bottom, the stack growing down from
-    /// the top towards it. Also lays out the first frames a new user thread's stack needs, so that the first
+    /// through the direct map, the <see cref="ThreadControlBlock"/> at the top and the stack growing down from
+    /// just below it, so a system call touches one page for both (every page counts after an address-space
+    /// switch: under QEMU it flushes the whole software TLB). A canary word at the bottom of the block shows a
+    /// stack that ran out; it is checked on timer ticks and when the thread is freed. Also lays out the first frames a new user thread's stack needs, so that the first
     /// switch to it "returns" into user_thread_first_entry (Interrupts/trap_entry.asm) and from there to ring 3.
     /// </summary>
     internal static unsafe class ThreadStack
@@ -27,17 +29,18 @@ namespace CosmosKernel.Scheduling
             }
             byte* block = KernelMemory.Window.ToPointer(frames.Address);
             NativeMemory.Clear(block, (nuint)BlockSize);
-            ThreadControlBlock* thread = (ThreadControlBlock*)block;
+            ulong controlBlock = ((ulong)block + BlockSize - (ulong)sizeof(ThreadControlBlock)) & ~15UL;
+            ThreadControlBlock* thread = (ThreadControlBlock*)controlBlock;
             thread->StackBlock = frames.Address;
-            thread->KernelStackTop = (ulong)block + BlockSize;
-            thread->Canary = ThreadControlBlock.CanaryValue;
+            thread->KernelStackTop = controlBlock;
+            thread->StackBottom = (ulong*)block;
+            *thread->StackBottom = ThreadControlBlock.CanaryValue;
             return thread;
         }
 
         public static void Free(ThreadControlBlock* thread)
         {
             PhysicalAddress block = thread->StackBlock;
-            thread->Canary = 0;
             KernelMemory.Frames.FreeContiguous(block, FrameCount);
         }
 

@@ -2,19 +2,21 @@
 ; On entry: rax = call number, arguments in rdi, rsi, rdx, r10, r8, r9; the CPU put the return address in
 ; rcx and the user's rflags in r11, and cleared IF (SFMASK), so nothing can interrupt the stack switch.
 ; The user's registers are saved as a SystemCallFrame (SystemCalls/SystemCallFrame.cs: fields in reverse
-; push order) on the current thread's kernel stack, whose top the scheduler keeps in
-; system_call_kernel_stack. The handler writes the results into the frame's rax and rdx; every other
+; push order) on the current thread's kernel stack, whose top is the TSS's rsp0 (the scheduler sets it on
+; every switch, and interrupts from ring 3 use the same stack). The handler writes the results into the frame's rax and rdx; every other
 ; register returns to user mode as it was, so no kernel value leaks out through them.
 
 bits 64
 
 extern kernel_system_call
+extern task_state_segment
+TASK_STATE_RSP0 equ 4
 
 section .text
 global system_call_entry
 system_call_entry:
     mov [rel system_call_user_stack], rsp
-    mov rsp, [rel system_call_kernel_stack]
+    mov rsp, [rel task_state_segment + TASK_STATE_RSP0]
     push qword [rel system_call_user_stack]
     push r11                        ; user rflags
     push rcx                        ; user rip
@@ -54,10 +56,6 @@ system_call_entry:
 
 section .data
 align 8
-; The kernel stack top of the running thread (written by the scheduler on every switch).
-global system_call_kernel_stack
-system_call_kernel_stack:
-    dq 0
 ; Scratch for the user rsp during the two instructions before it is pushed (one CPU, interrupts off).
 system_call_user_stack:
     dq 0

@@ -274,6 +274,7 @@ namespace CosmosKernel.Tasks
                 Native.InvalidatePage(thread->UtcbAddress);
             }
             KernelMemory.Frames.FreeFrame(thread->UtcbFrame);
+            Scheduler.CheckStack(thread);
             ThreadTable.Remove(thread->Id);
             ThreadStack.Free(thread);
 

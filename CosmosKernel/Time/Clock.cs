@@ -12,8 +12,8 @@ namespace CosmosKernel.Time
     {
         public const ulong NanosecondsPerSecond = 1_000_000_000;
 
-        /// <summary>The calibration window: 50 ms of PIT ticks (fits the PIT's 16-bit counter).</summary>
-        private const ushort CalibrationPitTicks = 59659;
+        /// <summary>The calibration window: 20 ms of PIT ticks (fits the PIT's 16-bit counter; the error is a few parts per million).</summary>
+        private const ushort CalibrationPitTicks = 23864;
 
         private static ulong s_tscHz;
         private static ulong s_bootTsc;

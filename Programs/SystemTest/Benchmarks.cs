@@ -22,7 +22,8 @@ namespace Cosmos.Programs.SystemTest
             KernelInformation* information = Kernel.Information;
             double nanosecondsPerCycle = 1e9 / information->TimestampFrequencyHz;
             NullSystemCall(nanosecondsPerCycle);
-            int status = ThreadSwitch(nanosecondsPerCycle);
+            int status = ThreadSwitch(nanosecondsPerCycle, "thread_switch", StartYieldPartner());
+            status |= ThreadSwitch(nanosecondsPerCycle, "thread_switch_same_task", StartYieldThreadHere());
             Output.Line("systest bench: done");
             return status;
         }
@@ -49,10 +50,10 @@ namespace Cosmos.Programs.SystemTest
             Print("syscall_null", nanoseconds, cycles);
         }
 
-        // One switch = half of a yield round trip between this task and a partner task of the same priority.
-        private static int ThreadSwitch(double nanosecondsPerCycle)
+        // One switch = half of a yield round trip between this thread and a partner of the same priority: in
+        // another task (thread_switch), or in this task (thread_switch_same_task: no address-space change).
+        private static int ThreadSwitch(double nanosecondsPerCycle, string name, long partner)
         {
-            long partner = StartYieldPartner();
             if (partner < 0)
             {
                 Output.Line("bench: cannot start the yield partner: " + Kernel.DescribeError(partner));
@@ -75,10 +76,48 @@ namespace Cosmos.Programs.SystemTest
                 cycles[sample] = (double)elapsed / (2 * YieldsPerSample);
                 nanoseconds[sample] = cycles[sample] * nanosecondsPerCycle;
             }
-            Kernel.KillTask((ulong)partner);
-            Kernel.WaitTask((ulong)partner, Kernel.WaitForever, out _);
-            Print("thread_switch", nanoseconds, cycles);
+            if (name == "thread_switch")
+            {
+                Kernel.KillTask((ulong)partner);
+                Kernel.WaitTask((ulong)partner, Kernel.WaitForever, out _);
+            }
+            else
+            {
+                s_stopSameTaskPartner = true; // it exits at its next turn; it never runs again after this thread's last yield otherwise
+                Kernel.Yield();
+            }
+            Print(name, nanoseconds, cycles);
             return 0;
+        }
+
+        private static bool s_stopSameTaskPartner; // read after every Yield call, so never cached in a register
+
+        // A second thread in this task that yields until told to stop.
+        private static long StartYieldThreadHere()
+        {
+            long thread = Kernel.CreateThread(0, 100);
+            if (thread < 0)
+            {
+                return thread;
+            }
+            ulong stack;
+            byte[] stackMemory = new byte[16 * 1024];
+            fixed (byte* bottom = stackMemory)
+            {
+                stack = (((ulong)bottom + (ulong)stackMemory.Length) & ~15UL) - 8; // the heap never moves objects
+            }
+            delegate*<ulong, ulong, void> entry = &YieldUntilStopped;
+            SystemCallError error = Kernel.StartThread((ulong)thread, (ulong)entry, stack, 0);
+            return error == SystemCallError.None ? thread : (long)error;
+        }
+
+        private static void YieldUntilStopped(ulong argument, ulong utcb)
+        {
+            while (!s_stopSameTaskPartner)
+            {
+                Kernel.Yield();
+            }
+            Kernel.ExitThread(0);
         }
 
         // A task whose only thread yields forever: nine bytes of code, no stack, no runtime.

@@ -1,16 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using CosmosKernel.Scheduling;
 using Xunit;
 
 namespace CosmosKernel.Tests
 {
+    /// <summary>
+    /// The intrusive run queue, driven through <see cref="SlotQueue"/>: threads are numbered slots whose links
+    /// live in unmanaged memory, as the kernel's live in its thread control blocks.
+    /// </summary>
     public class RunQueueTests
     {
         [Fact]
         public void EmptyQueueHasNothingToRun()
         {
-            RunQueue queue = new RunQueue(8);
+            using SlotQueue queue = new SlotQueue(8);
             Assert.Equal(-1, queue.HighestPriority());
             Assert.Equal(-1, queue.Dequeue());
             Assert.Equal(0, queue.Count);
@@ -19,7 +24,7 @@ namespace CosmosKernel.Tests
         [Fact]
         public void HighestPriorityRunsFirstAndEqualPrioritiesRoundRobin()
         {
-            RunQueue queue = new RunQueue(8);
+            using SlotQueue queue = new SlotQueue(8);
             queue.Enqueue(1, 10);
             queue.Enqueue(2, 200);
             queue.Enqueue(3, 10);
@@ -35,7 +40,7 @@ namespace CosmosKernel.Tests
         [Fact]
         public void EveryPriorityLevelIsReachable()
         {
-            RunQueue queue = new RunQueue(RunQueue.PriorityLevels);
+            using SlotQueue queue = new SlotQueue(RunQueue.PriorityLevels);
             for (int level = 0; level < RunQueue.PriorityLevels; level++)
             {
                 Assert.True(queue.Enqueue(level, (byte)level));
@@ -50,7 +55,7 @@ namespace CosmosKernel.Tests
         [Fact]
         public void RemoveFromMiddleHeadAndTailKeepsOrder()
         {
-            RunQueue queue = new RunQueue(8);
+            using SlotQueue queue = new SlotQueue(8);
             for (int slot = 0; slot < 5; slot++)
             {
                 queue.Enqueue(slot, 50);
@@ -67,7 +72,7 @@ namespace CosmosKernel.Tests
         [Fact]
         public void DoubleEnqueueIsRefused()
         {
-            RunQueue queue = new RunQueue(4);
+            using SlotQueue queue = new SlotQueue(4);
             Assert.True(queue.Enqueue(1, 5));
             Assert.False(queue.Enqueue(1, 7));
             Assert.Equal(1, queue.Count);
@@ -77,7 +82,7 @@ namespace CosmosKernel.Tests
         [Fact]
         public void EnqueueFrontRunsBeforeEarlierThreads()
         {
-            RunQueue queue = new RunQueue(4);
+            using SlotQueue queue = new SlotQueue(4);
             queue.Enqueue(1, 9);
             queue.Enqueue(2, 9);
             queue.EnqueueFront(3, 9);
@@ -89,7 +94,7 @@ namespace CosmosKernel.Tests
         public void RandomOperationsMatchAReferenceModel()
         {
             const int capacity = 64;
-            RunQueue queue = new RunQueue(capacity);
+            using SlotQueue queue = new SlotQueue(capacity);
             List<(int Slot, int Priority)> model = new List<(int, int)>();
             Random random = new Random(1234);
             for (int step = 0; step < 20000; step++)
@@ -128,6 +133,43 @@ namespace CosmosKernel.Tests
                 }
                 Assert.Equal(model.Count, queue.Count);
             }
+        }
+    }
+
+    /// <summary>A run queue over numbered threads: slot i's links are the i-th element of an unmanaged array.</summary>
+    internal sealed unsafe class SlotQueue : IDisposable
+    {
+        private readonly RunQueue* _queue;
+        private readonly RunQueueLinks* _links;
+        private readonly int _capacity;
+
+        public SlotQueue(int capacity)
+        {
+            _capacity = capacity;
+            _queue = (RunQueue*)NativeMemory.AllocZeroed((nuint)sizeof(RunQueue));
+            _links = (RunQueueLinks*)NativeMemory.AllocZeroed((nuint)(capacity * sizeof(RunQueueLinks)));
+        }
+
+        public int Count => _queue->Count;
+
+        public bool Enqueue(int slot, byte priority) => _queue->Enqueue(_links + slot, priority);
+
+        public bool EnqueueFront(int slot, byte priority) => _queue->EnqueueFront(_links + slot, priority);
+
+        public bool Remove(int slot) => _queue->Remove(_links + slot);
+
+        public int HighestPriority() => _queue->HighestPriority();
+
+        public int Dequeue()
+        {
+            RunQueueLinks* links = _queue->Dequeue();
+            return links == null ? -1 : (int)(links - _links);
+        }
+
+        public void Dispose()
+        {
+            NativeMemory.Free(_queue);
+            NativeMemory.Free(_links);
         }
     }
 }
