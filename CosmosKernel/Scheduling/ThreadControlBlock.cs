@@ -46,6 +46,9 @@ namespace CosmosKernel.Scheduling
         public long WakeResult;
         public ulong WakeSecondResult;
 
+        /// <summary>The thread that will receive this thread's page faults as messages (issue "Address spaces"); None: faults end the task.</summary>
+        public ThreadId Pager;
+
         /// <summary>Links of the task's thread list (thread-table slots; -1 ends).</summary>
         public int NextInTask;
         public int PreviousInTask;

@@ -63,6 +63,7 @@ namespace CosmosKernel.SystemCalls
                 information.Priority = thread->Priority;
                 information.CpuTimeNanoseconds = Clock.CyclesToNanoseconds(Scheduler.CpuCyclesOf(thread));
                 information.UtcbAddress = thread->UtcbAddress;
+                information.PagerThreadId = thread->Pager.Value;
                 SystemCallError error = UserMemory.CopyTo(in caller->Space, buffer, (byte*)&information, (ulong)sizeof(ThreadInformation), UserMemory.Access.Write);
                 return error != SystemCallError.None ? (long)error : (long)(slot + 1);
             }

@@ -45,7 +45,7 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.ThreadExit: TaskLifecycle.ExitCurrentThread((long)argument1); return 0;
                 case SystemCallNumber.Yield: Scheduler.Yield(); return 0;
                 case SystemCallNumber.Sleep: return ThreadCalls.Sleep(argument1);
-                case SystemCallNumber.TaskCreate: return TaskCalls.Create(argument1, argument2, argument3, argument4, &frame->Rdx);
+                case SystemCallNumber.TaskCreate: return TaskCalls.Create(argument1, argument2, argument3, argument4, frame->R8, &frame->Rdx);
                 case SystemCallNumber.TaskExit: TaskCalls.ExitCurrent((long)argument1); return 0;
                 case SystemCallNumber.ThreadInformation: return InformationCalls.Thread(argument1, argument2);
                 case SystemCallNumber.TaskInformation: return InformationCalls.Task(argument1, argument2);

@@ -7,9 +7,18 @@ namespace CosmosKernel.SystemCalls
     /// <summary>Task create, exit, kill and wait.</summary>
     internal static unsafe class TaskCalls
     {
-        /// <summary>TaskCreate(name, name length, maximum priority, first thread's priority) -> task id; second result: the first thread's id.</summary>
-        public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong* firstThreadId)
+        /// <summary>
+        /// TaskCreate(name, name length, maximum priority, first thread's priority, pager thread or 0) -> task id;
+        /// second result: the first thread's id. The pager is recorded for the first thread; page faults reach it
+        /// from the issue "Address spaces" on (until then they end the task).
+        /// </summary>
+        public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong pagerThreadId, ulong* firstThreadId)
         {
+            ThreadId pager = new ThreadId(pagerThreadId);
+            if (pagerThreadId != 0 && ThreadTable.Find(pager) == null)
+            {
+                return (long)SystemCallError.NoSuchThread;
+            }
             if (nameLength > TaskControlBlock.NameCapacity || maximumPriority > byte.MaxValue || threadPriority > byte.MaxValue)
             {
                 return (long)SystemCallError.InvalidArgument;
@@ -26,6 +35,7 @@ namespace CosmosKernel.SystemCalls
             {
                 return (long)error;
             }
+            thread->Pager = pager;
             *firstThreadId = thread->Id.Value;
             return (long)task->Id.Value;
         }

@@ -27,6 +27,11 @@ namespace CosmosKernel.Tasks
         /// <summary>Writes " Namespace.Type.Method+0xoffset" when the task's symbol module names <paramref name="address"/>; returns whether it did.</summary>
         public static bool WriteLocation(TaskControlBlock* task, ulong address)
         {
+            // Only the program image can have symbols (a size-less last symbol would otherwise "cover" any address above it).
+            if (address < Cosmos.Api.UserLayout.ProgramBase || address >= Cosmos.Api.UserLayout.HeapBase)
+            {
+                return false;
+            }
             if (!s_initialized || !FindTable(task, out SymbolTable table) || !table.TryFindContaining(address, out Symbol symbol))
             {
                 return false;

@@ -77,11 +77,14 @@ namespace Cosmos.Api
         public static SystemCallError StartThread(ulong threadId, ulong entry, ulong stackTop, ulong argument)
             => AsError(SystemCall.Invoke(SystemCallNumber.ThreadStart, (long)threadId, (long)entry, (long)stackTop, (long)argument));
 
-        /// <summary>Creates a task (empty address space plus the kernel information page) with one thread, not started. Returns the task id or an error.</summary>
-        public static long CreateTask(byte* name, int nameLength, byte maximumPriority, byte threadPriority, out ulong firstThreadId)
+        /// <summary>
+        /// Creates a task (empty address space plus the kernel information page) with one thread, not started, whose
+        /// pager is <paramref name="pagerThreadId"/> (0: none). Returns the task id or an error.
+        /// </summary>
+        public static long CreateTask(byte* name, int nameLength, byte maximumPriority, byte threadPriority, out ulong firstThreadId, ulong pagerThreadId = 0)
         {
             ulong thread = 0;
-            long task = SystemCall.InvokeWithSecondResult(SystemCallNumber.TaskCreate, (long)name, nameLength, maximumPriority, threadPriority, &thread);
+            long task = SystemCall.InvokeWithSecondResult5(SystemCallNumber.TaskCreate, (long)name, nameLength, maximumPriority, threadPriority, (long)pagerThreadId, &thread);
             firstThreadId = thread;
             return task;
         }

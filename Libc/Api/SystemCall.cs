@@ -14,6 +14,10 @@ namespace Cosmos.Api
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern long InvokeWithSecondResult(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, ulong* secondResult);
 
+        [RuntimeImport("libc_system_call2_5")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern long InvokeWithSecondResult5(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, long argument5, ulong* secondResult);
+
         /// <summary>fs:[0]: the running thread's UTCB address.</summary>
         [RuntimeImport("libc_read_thread_pointer")]
         [MethodImpl(MethodImplOptions.InternalCall)]

@@ -12,6 +12,8 @@ namespace Cosmos.Api
         public int Reserved2;
         public ulong CpuTimeNanoseconds;
         public ulong UtcbAddress;
+        /// <summary>The thread's pager (0: none; page faults end the task until pagers exist).</summary>
+        public ulong PagerThreadId;
     }
 
     /// <summary>One task as the task-information system call reports it.</summary>

@@ -21,12 +21,14 @@ namespace Cosmos.Programs.SystemTest
                 case "spin": return Preemption.Spin(arguments);
                 case "divide": return Faults.Divide();
                 case "readkernel": return Faults.ReadKernelMemory();
+                case "invalid": return Faults.InvalidOpcode();
+                case "privileged": return Faults.PrivilegedInstruction();
                 case "badpointer": return BadPointers.Run();
                 case "threads": return ThreadChurn.Run(arguments);
                 case "sleep": return SleepAccuracy.Run();
                 case "bench": return Benchmarks.Run();
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel badpointer threads sleep bench)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench)");
                     return 2;
             }
         }
