@@ -51,9 +51,12 @@ namespace CosmosKernel.Diagnostics
         }
 
         /// <summary>Writes "Namespace.Type.Method+0xoffset" for a code address, or nothing when it has no symbol. Returns whether it wrote.</summary>
-        public static bool WriteLocation(ulong address)
+        public static bool WriteLocation(ulong address) => s_loaded && WriteLocation(in s_table, address);
+
+        /// <summary>As <see cref="WriteLocation(ulong)"/> with another symbol table (a ring-3 program's).</summary>
+        public static bool WriteLocation(in SymbolTable table, ulong address)
         {
-            if (!s_loaded || !s_table.TryFindContaining(address, out Symbol symbol))
+            if (!table.TryFindContaining(address, out Symbol symbol))
             {
                 return false;
             }

@@ -13,7 +13,6 @@ namespace CosmosKernel.Tasks
     internal static unsafe class ProgramSymbols
     {
         private const string Suffix = ".symbols";
-        private const int NameBufferLength = 256;
 
         private static MultibootInformation s_information;
         private static bool s_initialized;
@@ -32,24 +31,12 @@ namespace CosmosKernel.Tasks
             {
                 return false;
             }
-            if (!s_initialized || !FindTable(task, out SymbolTable table) || !table.TryFindContaining(address, out Symbol symbol))
+            if (!s_initialized || !FindTable(task, out SymbolTable table) || !table.TryFindContaining(address, out _))
             {
                 return false;
             }
-            char* buffer = stackalloc char[NameBufferLength];
-            int length = SymbolNameFormatter.FormatMethodName(symbol.Name, symbol.NameLength, buffer, NameBufferLength);
             SerialPort.WriteByte((byte)' ');
-            for (int i = 0; i < length; i++)
-            {
-                SerialPort.WriteByte((byte)buffer[i]);
-            }
-            ulong offset = address - symbol.Address;
-            if (offset != 0)
-            {
-                SerialPort.WriteByte((byte)'+');
-                KernelLog.WriteHex(offset, 1);
-            }
-            return true;
+            return KernelSymbols.WriteLocation(in table, address);
         }
 
         private static bool FindTable(TaskControlBlock* task, out SymbolTable table)
