@@ -11,8 +11,8 @@ namespace Cosmos.Integration.Tests
     /// </summary>
     internal static class KernelContract
     {
-        /// <summary>The kernel's first line names the OS and its version: "CosmosKernel 0.1.0 (x86-64 microkernel)".</summary>
-        public static readonly Regex Banner = new Regex(@"^CosmosKernel \d+\.\d+\.\d+\b", RegexOptions.CultureInvariant);
+        /// <summary>The kernel's first line names the OS and its version: "CosmosKernel 0.2.0 (x86-64 microkernel)".</summary>
+        public static readonly Regex Banner = new Regex(@"^CosmosKernel (?<version>\d+\.\d+\.\d+)\b", RegexOptions.CultureInvariant);
 
         /// <summary>Boot finished; the same line reports free memory, e.g. "kernel: ready, 243 MiB free".</summary>
         public static readonly Regex Ready = new Regex(@"kernel: ready", RegexOptions.CultureInvariant);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CosmosKernel.Memory;
 using Xunit;
 
@@ -293,6 +294,229 @@ namespace CosmosKernel.Tests
             {
                 Assert.Equal(0x100000 + i * Small, table.Translate(Virtual(0x10000000 + i * Small)).Physical.Value);
             }
+        }
+
+        // Address spaces of tasks: the Owned software bit, the table count, the shared kernel half and Release.
+
+        [Fact]
+        public void OwnedFlagRoundTripsThroughTranslate()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.Writable | PageFlags.User | PageFlags.Owned, ref _frames);
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.Writable | PageFlags.User, ref _frames);
+            table.MapLarge(Virtual(0x40000000), Physical(2 * Large), PageFlags.Owned | PageFlags.NoExecute, ref _frames);
+
+            Assert.Equal(PageFlags.Writable | PageFlags.User | PageFlags.Owned, table.Translate(Virtual(0x400123)).Flags);
+            Assert.Equal(PageFlags.Writable | PageFlags.User, table.Translate(Virtual(0x401000)).Flags);
+            Assert.Equal(PageFlags.Owned | PageFlags.NoExecute, table.Translate(Virtual(0x40012345)).Flags);
+        }
+
+        [Fact]
+        public void OwnedIsASoftwareBitThatLeavesTheAddressAndHardwareBitsAlone()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.User | PageFlags.Owned, ref _frames);
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.User, ref _frames);
+
+            ulong owned = ReadLeafEntry(table, Virtual(0x400000));
+            ulong plain = ReadLeafEntry(table, Virtual(0x401000));
+
+            Assert.Equal(1UL << 9, owned & (1UL << 9));         // bit 9: available to software
+            Assert.Equal(0UL, plain & (1UL << 9));
+            Assert.Equal(0x200000UL, owned & 0x000FFFFFFFFFF000UL);
+            Assert.Equal(0b101UL, owned & 0b111);              // present, read-only, user
+            Assert.Equal(owned & ~(1UL << 9), plain - 0x1000);  // otherwise the same entry as its unowned neighbour
+        }
+
+        [Fact]
+        public void TableCountCountsTheRootAndEveryTableAllocated()
+        {
+            ulong freeBefore = _frames.FreeFrames;
+            PageTable table = CreateTable();
+            Assert.Equal(1UL, table.TableCount);
+
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.User, ref _frames);
+            Assert.Equal(4UL, table.TableCount);      // + page-directory-pointer table, page directory, page table
+            table.Map(Virtual(0x401000), Physical(0x201000), PageFlags.User, ref _frames);
+            Assert.Equal(4UL, table.TableCount);      // the same page table
+            table.Map(Virtual(0x600000), Physical(0x202000), PageFlags.User, ref _frames);
+            Assert.Equal(5UL, table.TableCount);      // the next 2 MiB: a page table
+            table.Map(Virtual(0x40000000), Physical(0x203000), PageFlags.User, ref _frames);
+            Assert.Equal(7UL, table.TableCount);      // the next 1 GiB: a page directory and a page table
+            table.Map(Virtual(0xFFFFFFFF80000000), Physical(0x204000), PageFlags.None, ref _frames);
+            Assert.Equal(10UL, table.TableCount);     // another top-level entry: three tables
+            table.MapLarge(Virtual(0xFFFFFFFF80200000), Physical(Large), PageFlags.None, ref _frames);
+            Assert.Equal(10UL, table.TableCount);     // a 2 MiB page is an entry of the existing page directory
+
+            // Refused mappings and unmapping add or remove no tables.
+            Assert.Equal(PageTableError.AlreadyMapped, table.Map(Virtual(0x400000), Physical(0x205000), PageFlags.None, ref _frames));
+            Assert.Equal(PageTableError.None, table.Unmap(Virtual(0x401000), out _));
+            Assert.Equal(10UL, table.TableCount);
+
+            Assert.Equal(freeBefore - table.TableCount, _frames.FreeFrames);
+        }
+
+        [Fact]
+        public void TableCountIncludesTablesLeftByAMappingThatRanOutOfMemory()
+        {
+            PageTable table = CreateTable();
+            var hoard = new List<PhysicalAddress>();
+            while (_frames.FreeFrames > 1)
+            {
+                hoard.Add(_frames.AllocateFrame().Address);
+            }
+
+            // Three tables are needed, one frame is left: the first table is added, then the mapping fails.
+            Assert.Equal(PageTableError.OutOfMemory, table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames));
+
+            Assert.Equal(2UL, table.TableCount);
+            Assert.Equal(0UL, _frames.FreeFrames);
+
+            table.Release(ref _frames, out ulong ownedFreed);
+
+            Assert.Equal(0UL, ownedFreed);
+            Assert.Equal(2UL, _frames.FreeFrames);
+        }
+
+        [Fact]
+        public void ShareKernelHalfCopiesTheUpperHalfTopLevelEntriesOnly()
+        {
+            PageTable kernel = CreateTable();
+            kernel.Map(Virtual(0x400000), Physical(0x200000), PageFlags.None, ref _frames);                    // entry 0
+            kernel.Map(Virtual(TopLevelAddress(1)), Physical(0x201000), PageFlags.None, ref _frames);           // entry 1
+            kernel.MapLarge(Virtual(DirectMapBase), Physical(0), PageFlags.Writable, ref _frames);              // entry 256
+            kernel.Map(Virtual(TopLevelAddress(400)), Physical(0x202000), PageFlags.None, ref _frames);         // entry 400
+            kernel.Map(Virtual(0xFFFFFFFF80000000), Physical(0x203000), PageFlags.None, ref _frames);           // entry 511
+            PageTable process = CreateTable();
+            process.Map(Virtual(0x400000), Physical(0x300000), PageFlags.User | PageFlags.Writable, ref _frames);
+            process.Map(Virtual(TopLevelAddress(300)), Physical(0x301000), PageFlags.None, ref _frames);        // empty in the kernel
+            ulong[] processLowerHalf = ReadTopLevelEntries(process, 0, 256);
+            ulong processTables = process.TableCount;
+
+            process.ShareKernelHalf(in kernel);
+
+            Assert.Equal(ReadTopLevelEntries(kernel, 256, 256), ReadTopLevelEntries(process, 256, 256));
+            Assert.Equal(processLowerHalf, ReadTopLevelEntries(process, 0, 256));
+            Assert.Equal(processTables, process.TableCount);  // the kernel's tables are not the process's
+
+            Assert.Equal(0x300000UL, process.Translate(Virtual(0x400000)).Physical.Value);
+            Assert.False(process.Translate(Virtual(TopLevelAddress(1))).IsMapped);
+            Assert.False(process.Translate(Virtual(TopLevelAddress(300))).IsMapped);
+            Assert.Equal(0x123456UL, process.Translate(Virtual(DirectMapBase + 0x123456)).Physical.Value);
+            Assert.Equal(0x202000UL, process.Translate(Virtual(TopLevelAddress(400))).Physical.Value);
+            Assert.Equal(0x203000UL, process.Translate(Virtual(0xFFFFFFFF80000000)).Physical.Value);
+            Assert.Equal(0x200000UL, kernel.Translate(Virtual(0x400000)).Physical.Value);
+
+            // Shared, not copied: what the kernel maps later below a shared entry, the process sees.
+            kernel.Map(Virtual(0xFFFFFFFF80001000), Physical(0x204000), PageFlags.None, ref _frames);
+            Assert.Equal(0x204000UL, process.Translate(Virtual(0xFFFFFFFF80001000)).Physical.Value);
+        }
+
+        [Fact]
+        public void ReleaseFreesExactlyTheOwnedFramesTheLowerHalfTablesAndTheRoot()
+        {
+            PageTable kernel = CreateTable();
+            kernel.Map(Virtual(0xFFFFFFFF80000000), Physical(0x80000), PageFlags.None, ref _frames);
+            kernel.MapLarge(Virtual(DirectMapBase), Physical(0), PageFlags.Writable, ref _frames);
+            ulong freeBeforeProcess = _frames.FreeFrames;
+
+            PageTable process = CreateTable();
+            process.ShareKernelHalf(in kernel);
+            PhysicalAddress root = process.Root;
+
+            // Owned 4 KiB frames spread over several tables, up to the last page of the lower half.
+            ulong[] ownedAddresses = { 0x400000, 0x401000, 0x600000, TopLevelAddress(1) + 0x1000, 0x00007FFFFFFFF000 };
+            var ownedFrames = new List<PhysicalAddress>();
+            foreach (ulong address in ownedAddresses)
+            {
+                FrameResult frame = _frames.AllocateFrame();
+                Assert.True(frame.Succeeded);
+                ownedFrames.Add(frame.Address);
+                Assert.Equal(PageTableError.None, process.Map(Virtual(address), frame.Address, PageFlags.User | PageFlags.Writable | PageFlags.Owned, ref _frames));
+            }
+
+            // An owned 2 MiB page.
+            PhysicalAddress large = AllocateLargeFrame();
+            Assert.Equal(PageTableError.None, process.MapLarge(Virtual(0x40000000), large, PageFlags.User | PageFlags.Owned, ref _frames));
+
+            // Frames the task maps but does not own: an allocated one (someone else frees it) and one that is never allocatable.
+            FrameResult borrowed = _frames.AllocateFrame();
+            Assert.Equal(PageTableError.None, process.Map(Virtual(0x402000), borrowed.Address, PageFlags.User, ref _frames));
+            Assert.Equal(PageTableError.None, process.Map(Virtual(0x403000), Physical(0x90000), PageFlags.User, ref _frames));
+
+            ulong ownedCount = (ulong)ownedFrames.Count + Large / Small;
+            ulong tables = process.TableCount;
+            Assert.Equal(freeBeforeProcess - tables - ownedCount - 1, _frames.FreeFrames);
+
+            process.Release(ref _frames, out ulong ownedFreed);
+
+            Assert.Equal(ownedCount, ownedFreed);
+            Assert.Equal(freeBeforeProcess - 1, _frames.FreeFrames);  // all but the borrowed frame came back
+            Assert.All(ownedFrames, frame => Assert.True(_frames.IsFree(frame), $"owned frame 0x{frame.Value:x} was not freed"));
+            Assert.True(_frames.IsFree(large) && _frames.IsFree(large.Add(Large - Small)));
+            Assert.True(_frames.IsFree(root));
+            Assert.False(_frames.IsFree(borrowed.Address));
+            Assert.True(process.Root.IsNull);
+            Assert.Equal(0UL, process.TableCount);
+
+            // The shared kernel half is untouched.
+            Assert.False(_frames.IsFree(kernel.Root));
+            Assert.Equal(0x80000UL, kernel.Translate(Virtual(0xFFFFFFFF80000000)).Physical.Value);
+            Assert.Equal(0x123456UL, kernel.Translate(Virtual(DirectMapBase + 0x123456)).Physical.Value);
+        }
+
+        [Fact]
+        public void ReleaseOfAnEmptyAddressSpaceFreesOnlyTheRootAndASecondReleaseNothing()
+        {
+            ulong freeBefore = _frames.FreeFrames;
+            PageTable process = CreateTable();
+
+            process.Release(ref _frames, out ulong firstFreed);
+            ulong freeAfterFirst = _frames.FreeFrames;
+            process.Release(ref _frames, out ulong secondFreed);
+
+            Assert.Equal(0UL, firstFreed);
+            Assert.Equal(freeBefore, freeAfterFirst);
+            Assert.Equal(0UL, secondFreed);
+            Assert.Equal(freeBefore, _frames.FreeFrames);
+        }
+
+        // The lowest canonical address covered by top-level (PML4) entry `index`.
+        private static ulong TopLevelAddress(int index) =>
+            index >= 256 ? 0xFFFF000000000000UL | ((ulong)index << 39) : (ulong)index << 39;
+
+        private ulong[] ReadTopLevelEntries(PageTable table, int first, int count)
+        {
+            var entries = new ulong[count];
+            for (int i = 0; i < count; i++)
+            {
+                entries[i] = _memory.ReadUInt64(table.Root.Value + (ulong)(first + i) * 8);
+            }
+
+            return entries;
+        }
+
+        // 512 allocated frames starting on a 2 MiB boundary: the aligned middle of a larger run, the rest given back.
+        private PhysicalAddress AllocateLargeFrame()
+        {
+            const ulong FramesPerLargePage = Large / Small;
+            const ulong RunLength = (2 * FramesPerLargePage) - 1;
+            FrameResult run = _frames.AllocateContiguous(RunLength);
+            Assert.True(run.Succeeded);
+            PhysicalAddress aligned = run.Address.AlignUp(Large);
+            ulong framesBefore = (aligned.Value - run.Address.Value) / Small;
+            ulong framesAfter = RunLength - framesBefore - FramesPerLargePage;
+            if (framesBefore > 0)
+            {
+                Assert.Equal(FrameAllocatorError.None, _frames.FreeContiguous(run.Address, framesBefore));
+            }
+
+            if (framesAfter > 0)
+            {
+                Assert.Equal(FrameAllocatorError.None, _frames.FreeContiguous(aligned.Add(Large), framesAfter));
+            }
+
+            return aligned;
         }
 
         // Walks the table by hand, as the CPU would, to check the raw entry bits.
