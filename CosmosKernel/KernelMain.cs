@@ -79,7 +79,10 @@ namespace CosmosKernel
             {
                 Panic.Halt("time: this CPU has no local APIC (needed for the scheduler's timer)");
             }
-            LocalApic.Enable();
+            if (!LocalApic.Enable())
+            {
+                Panic.Halt("time: cannot map the local APIC's registers");
+            }
             Clock.Calibrate(withLocalApic: true);
             KernelLog.Info("time").Text("TSC ").Decimal(Clock.TimestampFrequencyHz / 1000).Text(" kHz, APIC timer ")
                 .Decimal(LocalApic.TimerFrequencyHz / 1000).Text(" kHz, tick ").Decimal(Scheduler.TicksPerSecond).Text(" Hz").End();

@@ -26,7 +26,7 @@ namespace CosmosKernel.Tasks
 
         public uint Version => (uint)(Value >> SlotBits);
 
-        public bool IsNone => Value == 0;
+        public bool IsNone => Version == 0;
 
         /// <summary>True when bits above the version are set: such a value was never an id.</summary>
         public bool IsMalformed => (Value >> (SlotBits + 32)) != 0;

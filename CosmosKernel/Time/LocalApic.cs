@@ -4,8 +4,8 @@ using CosmosKernel.Platform;
 namespace CosmosKernel.Time
 {
     /// <summary>
-    /// The boot CPU's local APIC in xAPIC mode (registers in the 4 KiB page named by the APIC base MSR, reached
-    /// through the direct map): enabled with a spurious vector, its timer calibrated against the PIT and run
+    /// The boot CPU's local APIC in xAPIC mode (registers in the 4 KiB page named by the APIC base MSR, mapped
+    /// uncached at its direct-map address unless the direct map already covers it): enabled with a spurious vector, its timer calibrated against the PIT and run
     /// periodically as the scheduler's tick.
     /// </summary>
     internal static unsafe class LocalApic
@@ -41,16 +41,33 @@ namespace CosmosKernel.Time
         /// <summary>The timer's input clock after the divider, in Hz (0 before calibration).</summary>
         public static ulong TimerFrequencyHz => s_timerHz;
 
-        /// <summary>Enables the APIC (software enable, spurious vector, accept every priority) with its timer masked.</summary>
-        public static void Enable()
+        /// <summary>
+        /// Enables the APIC (software enable, spurious vector, accept every priority) with its timer masked.
+        /// Returns false when its register page cannot be mapped. The direct map only covers what the firmware's
+        /// memory map lists (SeaBIOS lists the hole below 4 GiB, OVMF does not), so the page gets its own
+        /// uncached mapping where needed, at its direct-map address (within the kernel half every task shares).
+        /// </summary>
+        public static bool Enable()
         {
             ulong baseMsr = Native.ReadMsr(ApicBaseMsr);
             Native.WriteMsr(ApicBaseMsr, baseMsr | ApicGlobalEnable);
-            s_registers = KernelMemory.Window.ToPointer(new PhysicalAddress(baseMsr & ApicBaseMask));
+            PhysicalAddress registers = new PhysicalAddress(baseMsr & ApicBaseMask);
+            VirtualAddress virtualAddress = new VirtualAddress(KernelMemory.DirectMapBase + registers.Value);
+            if (!KernelMemory.KernelSpace.Translate(virtualAddress).IsMapped)
+            {
+                PageTableError error = KernelMemory.KernelSpace.Map(virtualAddress, registers,
+                    PageFlags.Writable | PageFlags.NoExecute | PageFlags.Global | PageFlags.CacheDisable, ref KernelMemory.Frames);
+                if (error != PageTableError.None)
+                {
+                    return false;
+                }
+            }
+            s_registers = (byte*)virtualAddress.Value;
             Write(TaskPriority, 0);
             Write(SpuriousVector, SoftwareEnable | InterruptVectors.Spurious);
             Write(TimerVector, Masked | InterruptVectors.Timer);
             Write(TimerDivide, DivideBy16);
+            return true;
         }
 
         /// <summary>Counts the timer down while the PIT measures <paramref name="pitTicks"/>; returns the APIC ticks that passed.</summary>

@@ -11,7 +11,7 @@ namespace Cosmos.Programs.SystemTest
     {
         // Mutable statics: the compiler cannot prove them zero, so it emits the real division and load.
         private static ulong s_divisor;
-        private static ulong s_kernelAddress = 0xFFFFFFFF80100000;
+        private static ulong s_kernelAddress = 0xFFFF800000100000; // physical 1 MiB in the direct map: mapped, supervisor only
 
         public static int Divide()
         {

@@ -88,11 +88,11 @@ namespace Cosmos.Integration.Tests
         /// <summary>"divide" announces the division by zero; "divide: FAILED, …" would follow if the task survived it.</summary>
         public static readonly Regex DivideStarting = new Regex(@"^divide: dividing by zero$", Options);
 
-        /// <summary>"readkernel: reading kernel memory at 0xffffffff80100000"; "readkernel: FAILED, …" would follow if the read worked.</summary>
+        /// <summary>"readkernel: reading kernel memory at 0xffff800000100000"; "readkernel: FAILED, …" would follow if the read worked.</summary>
         public static readonly Regex ReadKernelStarting = new Regex(@"^readkernel: reading kernel memory at 0x(?<address>[0-9a-f]+)$", Options);
 
-        /// <summary>What divide and readkernel print when the task was not ended by its fault.</summary>
-        public static readonly Regex FaultSurvived = new Regex(@"^(divide|readkernel): FAILED", Options);
+        /// <summary>What divide, readkernel, invalid and privileged print when the task was not ended by its fault.</summary>
+        public static readonly Regex FaultSurvived = new Regex(@"^(divide|readkernel|invalid|privileged): FAILED", Options);
 
         /// <summary>
         /// One "badpointer" check: "badpointer: debug write from a kernel address: bad address (-2)"; a check that got

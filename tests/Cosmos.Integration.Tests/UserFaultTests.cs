@@ -13,7 +13,7 @@ namespace Cosmos.Integration.Tests
     /// </summary>
     public sealed class UserFaultTests
     {
-        private const ulong KernelAddressRead = 0xffffffff80100000;
+        private const ulong KernelAddressRead = 0xffff800000100000; // mapped for the kernel (the direct map), so only the user/supervisor check stops the read
 
         [Fact]
         public async Task DivideByZeroEndsThatTaskWhileAnotherTaskKeepsRunning()
@@ -66,6 +66,37 @@ namespace Cosmos.Integration.Tests
 
             // The kernel survived: no panic anywhere, and the root task went on to its last report (WaitForAllProgramsAsync).
             output.Assert(output.All(KernelContract.Panic).Count == 0, "The kernel panicked after a ring-3 page fault.");
+        }
+
+        [Fact]
+        public async Task InvalidOpcodeAndPrivilegedInstructionEachEndOnlyTheirTask()
+        {
+            string invalid = ProgramContract.Run("systest", "invalid");
+            string privileged = ProgramContract.Run("systest", "privileged");
+            string spin = ProgramContract.Run("systest", "spin", "D", "5", "5");
+            await using QemuMachine machine = await ProgramRun.StartAsync(invalid, privileged, spin);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            IReadOnlyList<(SerialLine Line, Match Match)> faults = output.All(ProgramContract.UserFault);
+            output.Assert(faults.Count == 2, $"Expected two ring-3 fault reports (#UD and #GP); there are {faults.Count}.");
+            string invalidTask = output.TaskIdOf(ProgramContract.CommandLineOf(invalid));
+            string privilegedTask = output.TaskIdOf(ProgramContract.CommandLineOf(privileged));
+            output.Assert(
+                faults.Any(fault => fault.Match.Groups["task"].Value == invalidTask && fault.Match.Groups["exception"].Value.Contains("invalid opcode (#UD)")),
+                $"No invalid-opcode report for task {invalidTask}.");
+            output.Assert(
+                faults.Any(fault => fault.Match.Groups["task"].Value == privilegedTask && fault.Match.Groups["exception"].Value.Contains("general protection fault (#GP)")),
+                $"No general-protection report for task {privilegedTask}.");
+            foreach (string task in new[] { invalidTask, privilegedTask })
+            {
+                (SerialLine endedLine, Match ended) = output.First(
+                    ProgramContract.TaskEnded, $"the kernel's report that task {task} ended", match => match.Groups["task"].Value == task);
+                output.Assert(ended.Groups["how"].Value == "fault", $"Task {task} ended other than by a fault: \"{endedLine.Text}\".");
+            }
+            output.Assert(output.All(ProgramContract.FaultSurvived).Count == 0, "A faulting systest kept running after its fault.");
+            output.Assert(output.All(KernelContract.Panic).Count == 0, "The kernel panicked after a ring-3 fault.");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(spin)), 0);
         }
 
         /// <summary>
