@@ -53,13 +53,14 @@ namespace CosmosKernel.Diagnostics
         /// <summary>Writes "Namespace.Type.Method+0xoffset" for a code address, or nothing when it has no symbol. Returns whether it wrote.</summary>
         public static bool WriteLocation(ulong address) => s_loaded && WriteLocation(in s_table, address);
 
-        /// <summary>As <see cref="WriteLocation(ulong)"/> with another symbol table (a ring-3 program's).</summary>
-        public static bool WriteLocation(in SymbolTable table, ulong address)
+        /// <summary>As <see cref="WriteLocation(ulong)"/> with another symbol table (a ring-3 program's); <paramref name="prefix"/> is written first when a name follows.</summary>
+        public static bool WriteLocation(in SymbolTable table, ulong address, string prefix = "")
         {
             if (!table.TryFindContaining(address, out Symbol symbol))
             {
                 return false;
             }
+            SerialPort.Write(prefix);
             char* buffer = stackalloc char[NameBufferLength];
             int length = SymbolNameFormatter.FormatMethodName(symbol.Name, symbol.NameLength, buffer, NameBufferLength);
             for (int i = 0; i < length; i++)

@@ -5,10 +5,12 @@ namespace CosmosKernel.Interrupts
     {
         public const int Count = 32;
         public const int DivideError = 0;
+        public const int NonMaskableInterrupt = 2;
         public const int Breakpoint = 3;
         public const int DoubleFault = 8;
         public const int GeneralProtection = 13;
         public const int PageFault = 14;
+        public const int MachineCheck = 18;
 
         /// <summary>The architectural name of exception <paramref name="vector"/> ("reserved" for unassigned vectors).</summary>
         public static string NameOf(ulong vector)

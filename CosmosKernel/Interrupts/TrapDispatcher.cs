@@ -44,6 +44,6 @@ namespace CosmosKernel.Interrupts
         }
 
         // Exceptions caused by the instruction a thread executed (not NMI, double fault or machine check, which say the machine is in trouble).
-        private static bool IsThreadFault(ulong vector) => vector != 2 && vector != CpuException.DoubleFault && vector != 18;
+        private static bool IsThreadFault(ulong vector) => vector != CpuException.NonMaskableInterrupt && vector != CpuException.DoubleFault && vector != CpuException.MachineCheck;
     }
 }

@@ -20,10 +20,6 @@ namespace CosmosKernel.Loader
     {
         public const string ModuleName = "roottask";
         public const byte Priority = 100;
-        private const ulong HeapSize = 4 * 1024 * 1024;
-        private const ulong StackSize = 256 * 1024;
-        /// <summary>The top of the stack region holds the start information, the module list and the command line.</summary>
-        private const ulong StartInformationSize = 8 * 1024;
 
         /// <summary>Loads and starts the root task. Returns false (after logging why) when it cannot.</summary>
         public static bool Start(in MultibootInformation information, BootString commandLine)
@@ -57,13 +53,13 @@ namespace CosmosKernel.Loader
             }
             if (error == SystemCallError.None)
             {
-                error = TaskLifecycle.MapNewMemory(task, UserLayout.HeapBase, HeapSize, PageFlags.Writable | PageFlags.NoExecute);
+                error = TaskLifecycle.MapNewMemory(task, UserLayout.HeapBase, UserLayout.ProgramHeapSize, PageFlags.Writable | PageFlags.NoExecute);
             }
             if (error == SystemCallError.None)
             {
-                error = TaskLifecycle.MapNewMemory(task, UserLayout.StackTop - StackSize, StackSize, PageFlags.Writable | PageFlags.NoExecute);
+                error = TaskLifecycle.MapNewMemory(task, UserLayout.StackTop - UserLayout.ProgramStackSize, UserLayout.ProgramStackSize, PageFlags.Writable | PageFlags.NoExecute);
             }
-            ulong startInformation = UserLayout.StackTop - StartInformationSize;
+            ulong startInformation = UserLayout.StartInformationAddress;
             if (error == SystemCallError.None)
             {
                 error = WriteStartInformation(task, thread, in information, commandLine, startInformation);
@@ -84,14 +80,12 @@ namespace CosmosKernel.Loader
             for (int i = 0; i < image.SegmentCount; i++)
             {
                 ElfSegment segment = image.GetSegment(i);
-                ulong start = segment.VirtualAddress & ~(UserLayout.PageSize - 1);
-                ulong end = (segment.VirtualAddress + segment.MemorySize + UserLayout.PageSize - 1) & ~(UserLayout.PageSize - 1);
                 PageFlags flags = (segment.Writable ? PageFlags.Writable : PageFlags.None) | (segment.Executable ? PageFlags.None : PageFlags.NoExecute);
                 if (segment.Writable && segment.Executable)
                 {
                     return SystemCallError.InvalidArgument; // W^X
                 }
-                SystemCallError error = TaskLifecycle.MapNewMemory(task, start, end - start, flags);
+                SystemCallError error = TaskLifecycle.MapNewMemory(task, segment.PageStart, segment.PageEnd - segment.PageStart, flags);
                 if (error == SystemCallError.None)
                 {
                     error = UserMemory.CopyTo(in task->Space, segment.VirtualAddress, file + segment.FileOffset, segment.FileSize, UserMemory.Access.WriteOwned);
@@ -136,24 +130,12 @@ namespace CosmosKernel.Loader
             ulong modulesAddress = address + (ulong)sizeof(ProgramStartInfo);
             ulong commandLineAddress = modulesAddress + (ulong)(sizeof(StartModule) * moduleCount);
             ulong commandLineLength = (ulong)commandLine.Length;
-            ulong room = StartInformationSize - (commandLineAddress - address);
+            ulong room = UserLayout.StartInformationSize - (commandLineAddress - address);
             if (commandLineLength > room)
             {
                 commandLineLength = room;
             }
-            ProgramStartInfo start;
-            NativeMemory.Clear(&start, (nuint)sizeof(ProgramStartInfo));
-            start.Magic = ProgramStartInfo.ExpectedMagic;
-            start.HeapStart = UserLayout.HeapBase;
-            start.HeapSize = HeapSize;
-            start.StackTop = UserLayout.StackTop - StartInformationSize;
-            start.StackSize = StackSize - StartInformationSize;
-            start.TaskId = task->Id.Value;
-            start.ThreadId = thread->Id.Value;
-            start.CommandLine = commandLineAddress;
-            start.CommandLineLength = commandLineLength;
-            start.Modules = modulesAddress;
-            start.ModuleCount = (ulong)moduleCount;
+            ProgramStartInfo start = ProgramStartInfo.ForStandardLayout(task->Id.Value, thread->Id.Value, commandLineAddress, commandLineLength, modulesAddress, (ulong)moduleCount);
             SystemCallError result = UserMemory.CopyTo(in task->Space, address, (byte*)&start, (ulong)sizeof(ProgramStartInfo), UserMemory.Access.Write);
             if (result == SystemCallError.None)
             {

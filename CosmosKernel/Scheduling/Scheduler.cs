@@ -92,7 +92,7 @@ namespace CosmosKernel.Scheduling
             Reschedule();
         }
 
-        /// <summary>Blocks the running thread for <paramref name="reason"/> until someone wakes it (or its deadline, when not ulong.MaxValue).</summary>
+        /// <summary>Blocks the running thread for <paramref name="reason"/> until someone wakes it, or until its deadline (ulong.MaxValue: none, nothing but a wake ends it).</summary>
         public static void Block(BlockReason reason, ulong deadline)
         {
             ThreadControlBlock* current = s_current;
@@ -125,9 +125,9 @@ namespace CosmosKernel.Scheduling
         public static void OnTimerTick()
         {
             s_ticks++;
-            ulong now = Clock.UptimeNanoseconds;
             bool preempt = false;
-            while (true)
+            ulong now = s_sleepers.Count == 0 ? 0 : Clock.UptimeNanoseconds; // no clock read on a tick with no sleepers
+            while (s_sleepers.Count != 0)
             {
                 int slot = s_sleepers.TakeExpired(now);
                 if (slot < 0)

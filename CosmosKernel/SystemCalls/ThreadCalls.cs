@@ -49,9 +49,7 @@ namespace CosmosKernel.SystemCalls
                 Scheduler.Yield();
                 return 0;
             }
-            ulong now = Clock.UptimeNanoseconds;
-            ulong deadline = now + nanoseconds < now ? ulong.MaxValue - 1 : now + nanoseconds;
-            Scheduler.Block(BlockReason.Sleeping, deadline);
+            Scheduler.Block(BlockReason.Sleeping, Clock.DeadlineAfter(nanoseconds));
             return 0;
         }
     }

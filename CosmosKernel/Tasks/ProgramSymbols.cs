@@ -1,5 +1,4 @@
 using CosmosKernel.Boot;
-using CosmosKernel.Console;
 using CosmosKernel.Diagnostics;
 using CosmosKernel.Memory;
 
@@ -31,12 +30,7 @@ namespace CosmosKernel.Tasks
             {
                 return false;
             }
-            if (!s_initialized || !FindTable(task, out SymbolTable table) || !table.TryFindContaining(address, out _))
-            {
-                return false;
-            }
-            SerialPort.WriteByte((byte)' ');
-            return KernelSymbols.WriteLocation(in table, address);
+            return s_initialized && FindTable(task, out SymbolTable table) && KernelSymbols.WriteLocation(in table, address, " ");
         }
 
         private static bool FindTable(TaskControlBlock* task, out SymbolTable table)

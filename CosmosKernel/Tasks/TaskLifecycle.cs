@@ -310,9 +310,7 @@ namespace CosmosKernel.Tasks
             ThreadControlBlock* current = Scheduler.Current;
             current->WaitTarget = target->Id;
             current->WakeSecondResult = 0;
-            ulong now = Time.Clock.UptimeNanoseconds;
-            ulong deadline = timeoutNanoseconds == ulong.MaxValue || now + timeoutNanoseconds < now ? ulong.MaxValue : now + timeoutNanoseconds;
-            Scheduler.Block(BlockReason.WaitingForTask, deadline);
+            Scheduler.Block(BlockReason.WaitingForTask, Time.Clock.DeadlineAfter(timeoutNanoseconds));
             current->WaitTarget = TaskId.None;
             reason = (TaskEndReason)current->WakeSecondResult;
             return current->WakeResult;

@@ -42,6 +42,13 @@ namespace CosmosKernel.Time
 
         public static ulong ReadTimestamp() => Native.ReadTimestampCounter();
 
+        /// <summary>The uptime <paramref name="nanoseconds"/> from now; ulong.MaxValue ("never") when that overflows or is asked for.</summary>
+        public static ulong DeadlineAfter(ulong nanoseconds)
+        {
+            ulong now = UptimeNanoseconds;
+            return nanoseconds == ulong.MaxValue || now + nanoseconds < now ? ulong.MaxValue : now + nanoseconds;
+        }
+
         /// <summary>Converts TSC cycles to nanoseconds without overflowing for any uptime below centuries.</summary>
         public static ulong CyclesToNanoseconds(ulong cycles)
         {

@@ -129,6 +129,28 @@ namespace Cosmos.Api
         /// <summary>The running thread's UTCB.</summary>
         public static Utcb* CurrentUtcb => (Utcb*)SystemCall.ReadThreadPointer();
 
+        /// <summary>A thread or task id as the kernel prints it: "slot.version".</summary>
+        public static string FormatId(ulong id) => (id & 0xFFFF).ToString() + "." + (id >> 16).ToString();
+
+        /// <summary>
+        /// A string from ASCII bytes the kernel or a loader wrote (task names, the CPU vendor, the command line): at
+        /// most <paramref name="maximumLength"/> bytes, ending early at a NUL; bytes above 127 become '?'.
+        /// </summary>
+        public static string DecodeAscii(byte* text, int maximumLength)
+        {
+            int length = 0;
+            while (length < maximumLength && text[length] != 0)
+            {
+                length++;
+            }
+            char* characters = stackalloc char[length == 0 ? 1 : length];
+            for (int i = 0; i < length; i++)
+            {
+                characters[i] = text[i] < 128 ? (char)text[i] : '?';
+            }
+            return new string(characters, 0, length);
+        }
+
         /// <summary>A short name for an error code, for messages.</summary>
         public static string DescribeError(long result)
         {

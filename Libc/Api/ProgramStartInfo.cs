@@ -20,6 +20,27 @@ namespace Cosmos.Api
         public ulong CommandLineLength;
         public ulong Modules;            // address of BootModule[ModuleCount] (root task only)
         public ulong ModuleCount;
+
+        /// <summary>
+        /// The start information of a program loaded at the standard places of <see cref="UserLayout"/> (heap, stack,
+        /// this structure at UserLayout.StartInformationAddress); what both loaders (kernel and root task) write.
+        /// </summary>
+        public static ProgramStartInfo ForStandardLayout(ulong taskId, ulong threadId, ulong commandLine, ulong commandLineLength, ulong modules, ulong moduleCount)
+        {
+            ProgramStartInfo start = default;
+            start.Magic = ExpectedMagic;
+            start.HeapStart = UserLayout.HeapBase;
+            start.HeapSize = UserLayout.ProgramHeapSize;
+            start.StackTop = UserLayout.StartInformationAddress;
+            start.StackSize = UserLayout.ProgramStackSize - UserLayout.StartInformationSize;
+            start.TaskId = taskId;
+            start.ThreadId = threadId;
+            start.CommandLine = commandLine;
+            start.CommandLineLength = commandLineLength;
+            start.Modules = modules;
+            start.ModuleCount = moduleCount;
+            return start;
+        }
     }
 
     /// <summary>A boot module mapped read-only into the root task.</summary>

@@ -22,8 +22,20 @@ namespace Cosmos.Api
         /// <summary>Where the kernel maps the boot modules, read-only, into the root task.</summary>
         public const ulong BootModuleBase = 0x00007E0000000000;
 
-        /// <summary>Top of the first thread's stack (the stack grows down from here).</summary>
+        /// <summary>Top of the first thread's stack region (the stack grows down from here).</summary>
         public const ulong StackTop = 0x00007FFE00000000;
+
+        /// <summary>Size of the first thread's heap region at <see cref="HeapBase"/>, mapped by the loader until pagers exist.</summary>
+        public const ulong ProgramHeapSize = 4 * 1024 * 1024;
+
+        /// <summary>Size of the first thread's stack region below <see cref="StackTop"/>.</summary>
+        public const ulong ProgramStackSize = 256 * 1024;
+
+        /// <summary>The top of the stack region holds the ProgramStartInfo, the module list (root task) and the command line.</summary>
+        public const ulong StartInformationSize = 8 * 1024;
+
+        /// <summary>Where the ProgramStartInfo is; the first thread's stack pointer starts just below it.</summary>
+        public const ulong StartInformationAddress = StackTop - StartInformationSize;
 
         /// <summary>End (exclusive) of what a task may map; the kernel's own user-visible pages follow.</summary>
         public const ulong MappableEnd = 0x00007FFF00000000;

@@ -33,6 +33,12 @@ namespace Cosmos.Formats
         public bool Readable;
         public bool Writable;
         public bool Executable;
+
+        /// <summary>The first page the segment occupies (its address rounded down to a page).</summary>
+        public readonly ulong PageStart => VirtualAddress & ~(Cosmos.Api.UserLayout.PageSize - 1);
+
+        /// <summary>The end of the last page the segment occupies (its end rounded up to a page).</summary>
+        public readonly ulong PageEnd => (VirtualAddress + MemorySize + Cosmos.Api.UserLayout.PageSize - 1) & ~(Cosmos.Api.UserLayout.PageSize - 1);
     }
 
     /// <summary>

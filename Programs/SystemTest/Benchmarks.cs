@@ -90,7 +90,8 @@ namespace Cosmos.Programs.SystemTest
             return 0;
         }
 
-        private static bool s_stopSameTaskPartner; // read after every Yield call, so never cached in a register
+        private static bool s_stopSameTaskPartner;
+        private static byte[] s_sameTaskPartnerStack; // read after every Yield call, so never cached in a register
 
         // A second thread in this task that yields until told to stop.
         private static long StartYieldThreadHere()
@@ -100,12 +101,8 @@ namespace Cosmos.Programs.SystemTest
             {
                 return thread;
             }
-            ulong stack;
-            byte[] stackMemory = new byte[16 * 1024];
-            fixed (byte* bottom = stackMemory)
-            {
-                stack = (((ulong)bottom + (ulong)stackMemory.Length) & ~15UL) - 8; // the heap never moves objects
-            }
+            s_sameTaskPartnerStack = new byte[16 * 1024]; // a static, so the buffer stays reachable while the thread runs on it
+            ulong stack = HandStartedThreads.StackTopOf(s_sameTaskPartnerStack);
             delegate*<ulong, ulong, void> entry = &YieldUntilStopped;
             SystemCallError error = Kernel.StartThread((ulong)thread, (ulong)entry, stack, 0);
             return error == SystemCallError.None ? thread : (long)error;
@@ -134,14 +131,7 @@ namespace Cosmos.Programs.SystemTest
             {
                 return task;
             }
-            SystemCallError error = Kernel.AllocateMemory((ulong)task, PartnerCodeAddress, UserLayout.PageSize, Kernel.MemoryExecutable);
-            if (error == SystemCallError.None)
-            {
-                fixed (byte* code = s_yieldLoop)
-                {
-                    error = Kernel.WriteMemory((ulong)task, PartnerCodeAddress, code, (ulong)s_yieldLoop.Length);
-                }
-            }
+            SystemCallError error = HandStartedThreads.PlaceCode((ulong)task, PartnerCodeAddress, s_yieldLoop);
             if (error == SystemCallError.None)
             {
                 error = Kernel.StartThread(thread, PartnerCodeAddress, 0, 0);

@@ -48,14 +48,7 @@ namespace Cosmos.Programs.SystemTest
 
         private static int RunCode(byte[] code, string mode)
         {
-            SystemCallError error = Kernel.AllocateMemory(0, CodePage, UserLayout.PageSize, Kernel.MemoryExecutable);
-            if (error == SystemCallError.None)
-            {
-                fixed (byte* bytes = code)
-                {
-                    error = Kernel.WriteMemory(0, CodePage, bytes, (ulong)code.Length);
-                }
-            }
+            SystemCallError error = HandStartedThreads.PlaceCode(0, CodePage, code);
             if (error != SystemCallError.None)
             {
                 Output.Line(mode + ": cannot place the code: " + Kernel.DescribeError((long)error));

@@ -10,49 +10,24 @@ namespace Cosmos.Programs.SystemTest
             KernelInformation* information = Kernel.Information;
             Utcb* utcb = Kernel.CurrentUtcb;
             ulong thread = Kernel.ThreadSelf(out ulong task);
-            Output.Line("hello: ring 3 program running as task " + Id(task) + ", thread " + Id(thread) + " (UTCB at 0x" + ((ulong)utcb).ToString("x")
+            Output.Line("hello: ring 3 program running as task " + Kernel.FormatId(task) + ", thread " + Kernel.FormatId(thread) + " (UTCB at 0x" + ((ulong)utcb).ToString("x")
                 + (utcb->ThreadId == thread ? ", matches" : ", MISMATCH") + ")");
             Output.Line("hello: kernel " + information->VersionMajor.ToString() + "." + information->VersionMinor.ToString() + "." + information->VersionPatch.ToString()
                 + ", " + (information->MemoryBytes / (1024 * 1024)).ToString() + " MiB, TSC " + (information->TimestampFrequencyHz / 1000000).ToString() + " MHz, tick "
-                + information->TimerFrequencyHz.ToString() + " Hz, CPU " + Vendor(information));
+                + information->TimerFrequencyHz.ToString() + " Hz, CPU " + Kernel.DecodeAscii(information->CpuVendor, 12));
             TaskInformation taskInformation;
             for (long cursor = 0; (cursor = Kernel.QueryTask((ulong)cursor, &taskInformation)) > 0;)
             {
-                Output.Line("hello: task " + Id(taskInformation.TaskId) + " " + Name(&taskInformation) + " threads=" + taskInformation.ThreadCount.ToString()
+                Output.Line("hello: task " + Kernel.FormatId(taskInformation.TaskId) + " " + Kernel.DecodeAscii(taskInformation.Name, taskInformation.NameLength) + " threads=" + taskInformation.ThreadCount.ToString()
                     + " pages=" + taskInformation.OwnedPages.ToString() + " cpu=" + (taskInformation.CpuTimeNanoseconds / 1000).ToString() + "us");
             }
             ThreadInformation threadInformation;
             for (long cursor = 0; (cursor = Kernel.QueryThread((ulong)cursor, &threadInformation)) > 0;)
             {
-                Output.Line("hello: thread " + Id(threadInformation.ThreadId) + " task " + Id(threadInformation.TaskId) + " state=" + ((int)threadInformation.State).ToString()
+                Output.Line("hello: thread " + Kernel.FormatId(threadInformation.ThreadId) + " task " + Kernel.FormatId(threadInformation.TaskId) + " state=" + ((int)threadInformation.State).ToString()
                     + " priority=" + threadInformation.Priority.ToString() + " cpu=" + (threadInformation.CpuTimeNanoseconds / 1000).ToString() + "us");
             }
             return 0;
-        }
-
-        public static string Id(ulong id) => (id & 0xFFFF).ToString() + "." + (id >> 16).ToString();
-
-        private static string Name(TaskInformation* information)
-        {
-            char* characters = stackalloc char[TaskInformation.NameCapacity];
-            int length = information->NameLength;
-            for (int i = 0; i < length; i++)
-            {
-                characters[i] = (char)information->Name[i];
-            }
-            return new string(characters, 0, length);
-        }
-
-        private static string Vendor(KernelInformation* information)
-        {
-            char* characters = stackalloc char[12];
-            int length = 0;
-            while (length < 12 && information->CpuVendor[length] != 0)
-            {
-                characters[length] = (char)information->CpuVendor[length];
-                length++;
-            }
-            return new string(characters, 0, length);
         }
     }
 }

@@ -13,34 +13,32 @@ namespace Cosmos.Programs.SystemTest
         private const int StackBytes = 16 * 1024;
 
         private static int s_ran;
+        private static byte[] s_stack;
 
         public static int Run(string[] arguments)
         {
             int count = Output.Number(arguments, 2, 1000);
-            byte[] stack = new byte[StackBytes];
-            fixed (byte* stackBase = stack)
+            s_stack = new byte[StackBytes]; // a static, so the buffer stays reachable while threads run on it
+            ulong stackTop = HandStartedThreads.StackTopOf(s_stack);
+            // One thread first, so the page table that holds UTCBs exists before the count is taken.
+            if (!CreateAndRun(stackTop))
             {
-                ulong stackTop = (((ulong)stackBase + StackBytes) & ~15UL) - 8; // as if called: rsp + 8 is 16-byte aligned
-                // One thread first, so the page table that holds UTCBs exists before the count is taken.
+                return 1;
+            }
+            ulong before = Kernel.FreeFrames(out _);
+            int created = 0;
+            for (int i = 0; i < count; i++)
+            {
                 if (!CreateAndRun(stackTop))
                 {
-                    return 1;
+                    break;
                 }
-                ulong before = Kernel.FreeFrames(out _);
-                int created = 0;
-                for (int i = 0; i < count; i++)
-                {
-                    if (!CreateAndRun(stackTop))
-                    {
-                        break;
-                    }
-                    created++;
-                }
-                Kernel.Yield(); // lets the kernel free the last thread, which is freed by the next switch
-                ulong after = Kernel.FreeFrames(out _);
-                Output.Line("threads: created " + created.ToString() + ", ran " + (s_ran - 1).ToString() + ", free frames before " + before.ToString() + " after " + after.ToString());
-                return created == count && s_ran - 1 == count && before == after ? 0 : 1;
+                created++;
             }
+            Kernel.Yield(); // lets the kernel free the last thread, which is freed by the next switch
+            ulong after = Kernel.FreeFrames(out _);
+            Output.Line("threads: created " + created.ToString() + ", ran " + (s_ran - 1).ToString() + ", free frames before " + before.ToString() + " after " + after.ToString());
+            return created == count && s_ran - 1 == count && before == after ? 0 : 1;
         }
 
         private static bool CreateAndRun(ulong stackTop)

@@ -14,9 +14,6 @@ namespace Cosmos.Servers.RootTask
     {
         public const byte MaximumPriority = 200;
         public const byte DefaultPriority = 100;
-        private const ulong HeapSize = 4 * 1024 * 1024;
-        private const ulong StackSize = 256 * 1024;
-        private const ulong StartInformationSize = 8 * 1024;
 
         /// <summary>The boot module named <paramref name="name"/>, or null.</summary>
         public static BootModule* FindModule(string name)
@@ -63,7 +60,7 @@ namespace Cosmos.Servers.RootTask
                 return task;
             }
             SystemCallError error = Load((ulong)task, (byte*)module->Address, in image);
-            ulong startInformation = UserLayout.StackTop - StartInformationSize;
+            ulong startInformation = UserLayout.StartInformationAddress;
             if (error == SystemCallError.None)
             {
                 error = WriteStartInformation((ulong)task, thread, commandLine, startInformation);
@@ -86,10 +83,8 @@ namespace Cosmos.Servers.RootTask
             for (int i = 0; i < image.SegmentCount; i++)
             {
                 ElfSegment segment = image.GetSegment(i);
-                ulong start = segment.VirtualAddress & ~(UserLayout.PageSize - 1);
-                ulong end = (segment.VirtualAddress + segment.MemorySize + UserLayout.PageSize - 1) & ~(UserLayout.PageSize - 1);
                 long flags = (segment.Writable ? Kernel.MemoryWritable : 0) | (segment.Executable ? Kernel.MemoryExecutable : 0);
-                SystemCallError error = Kernel.AllocateMemory(task, start, end - start, flags);
+                SystemCallError error = Kernel.AllocateMemory(task, segment.PageStart, segment.PageEnd - segment.PageStart, flags);
                 if (error == SystemCallError.None && segment.FileSize != 0)
                 {
                     error = Kernel.WriteMemory(task, segment.VirtualAddress, file + segment.FileOffset, segment.FileSize);
@@ -99,29 +94,20 @@ namespace Cosmos.Servers.RootTask
                     return error;
                 }
             }
-            SystemCallError heap = Kernel.AllocateMemory(task, UserLayout.HeapBase, HeapSize, Kernel.MemoryWritable);
-            return heap != SystemCallError.None ? heap : Kernel.AllocateMemory(task, UserLayout.StackTop - StackSize, StackSize, Kernel.MemoryWritable);
+            SystemCallError heap = Kernel.AllocateMemory(task, UserLayout.HeapBase, UserLayout.ProgramHeapSize, Kernel.MemoryWritable);
+            return heap != SystemCallError.None ? heap : Kernel.AllocateMemory(task, UserLayout.StackTop - UserLayout.ProgramStackSize, UserLayout.ProgramStackSize, Kernel.MemoryWritable);
         }
 
         private static SystemCallError WriteStartInformation(ulong task, ulong thread, string commandLine, ulong address)
         {
             int length = commandLine.Length;
-            ulong maximum = StartInformationSize - (ulong)sizeof(ProgramStartInfo);
+            ulong maximum = UserLayout.StartInformationSize - (ulong)sizeof(ProgramStartInfo);
             if ((ulong)length > maximum)
             {
                 length = (int)maximum;
             }
             ulong commandLineAddress = address + (ulong)sizeof(ProgramStartInfo);
-            ProgramStartInfo start = default;
-            start.Magic = ProgramStartInfo.ExpectedMagic;
-            start.HeapStart = UserLayout.HeapBase;
-            start.HeapSize = HeapSize;
-            start.StackTop = address;
-            start.StackSize = StackSize - StartInformationSize;
-            start.TaskId = task;
-            start.ThreadId = thread;
-            start.CommandLine = commandLineAddress;
-            start.CommandLineLength = (ulong)length;
+            ProgramStartInfo start = ProgramStartInfo.ForStandardLayout(task, thread, commandLineAddress, (ulong)length, 0, 0);
             SystemCallError error = Kernel.WriteMemory(task, address, &start, (ulong)sizeof(ProgramStartInfo));
             if (error != SystemCallError.None || length == 0)
             {

@@ -46,7 +46,7 @@ namespace Cosmos.Servers.RootTask
                     : reason == TaskEndReason.Faulted ? "ended by a fault (code " + code.ToString() + ")"
                     : reason == TaskEndReason.Killed ? "was killed"
                     : "could not be waited for: " + Kernel.DescribeError(code);
-                Kernel.DebugWrite("roottask: task " + FormatId(tasks[i]) + " (" + names[i] + ") " + how + "\n");
+                Kernel.DebugWrite("roottask: task " + Kernel.FormatId(tasks[i]) + " (" + names[i] + ") " + how + "\n");
             }
             Kernel.DebugWrite("roottask: all programs ended\n");
             while (true)
@@ -75,13 +75,10 @@ namespace Cosmos.Servers.RootTask
                 Kernel.DebugWrite("roottask: cannot start " + name + ": " + why + "\n");
                 return count;
             }
-            Kernel.DebugWrite("roottask: started task " + FormatId((ulong)task) + " \"" + commandLine + "\"\n");
+            Kernel.DebugWrite("roottask: started task " + Kernel.FormatId((ulong)task) + " \"" + commandLine + "\"\n");
             tasks[count] = (ulong)task;
             names[count] = name;
             return count + 1;
         }
-
-        /// <summary>"slot.version", as the kernel prints ids.</summary>
-        public static string FormatId(ulong id) => (id & 0xFFFF).ToString() + "." + (id >> 16).ToString();
     }
 }

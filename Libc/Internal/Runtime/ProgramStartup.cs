@@ -38,13 +38,7 @@ namespace Internal.Runtime
                 {
                     return string.Empty;
                 }
-                byte* text = (byte*)s_startInfo.CommandLine;
-                char* characters = stackalloc char[(int)length];
-                for (int i = 0; i < (int)length; i++)
-                {
-                    characters[i] = text[i] < 128 ? (char)text[i] : '?';
-                }
-                return new string(characters, 0, (int)length);
+                return Kernel.DecodeAscii((byte*)s_startInfo.CommandLine, (int)length);
             }
         }
 
