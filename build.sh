@@ -105,6 +105,8 @@ write_symbols() {
 programs=(
     "Servers/RootTask roottask"
     "Programs/SystemTest systest"
+    "Programs/GarbageCollectorTest gctest"
+    "Programs/ExceptionTest ehtest"
 )
 
 build_programs() {
