@@ -117,6 +117,37 @@ namespace Cosmos.Api
             return (ulong)free;
         }
 
+        /// <summary>Unmaps the page-aligned range in a task the caller controls and frees the frames the task owned there; unmapped pages are skipped.</summary>
+        public static SystemCallError FreeMemory(ulong taskId, ulong address, ulong length)
+            => AsError(SystemCall.Invoke(SystemCallNumber.MemoryFree, (long)taskId, (long)address, (long)length));
+
+        /// <summary>
+        /// Stops every other thread of the calling task until <see cref="ResumeOtherThreads"/> and describes all the task's
+        /// threads (the caller's own record included) in <paramref name="threads"/>. Returns the number of records, or
+        /// LimitReached (nothing stopped) when more than <paramref name="capacity"/> threads exist.
+        /// </summary>
+        public static long SuspendOtherThreads(SuspendedThread* threads, int capacity)
+            => SystemCall.Invoke(SystemCallNumber.ThreadsSuspend, (long)threads, capacity);
+
+        /// <summary>Lets the threads stopped by <see cref="SuspendOtherThreads"/> run again; returns how many were stopped.</summary>
+        public static long ResumeOtherThreads() => SystemCall.Invoke(SystemCallNumber.ThreadsResume);
+
+        /// <summary>
+        /// Installs the calling task's fault handler (0 removes it) and returns the previous one. A thread that faults in
+        /// ring 3 continues at <paramref name="entry"/> with rdi = the address of its UTCB's <see cref="FaultRecord"/>, rsp
+        /// 128 bytes (the red zone) below the faulting rsp aligned as after a call, and every other register as it was.
+        /// </summary>
+        public static ulong SetFaultHandler(ulong entry) => (ulong)SystemCall.Invoke(SystemCallNumber.TaskSetFaultHandler, (long)entry);
+
+        /// <summary>Bytes in use in the kernel's own heap; <paramref name="allocations"/> gets its count of allocations ever made.</summary>
+        public static ulong KernelHeapBytes(out ulong allocations)
+        {
+            ulong count;
+            long bytes = SystemCall.InvokeWithSecondResult(SystemCallNumber.KernelHeapInformation, 0, 0, 0, 0, &count);
+            allocations = count;
+            return (ulong)bytes;
+        }
+
         /// <summary>Fills <paramref name="information"/> for the first thread at or after <paramref name="cursor"/>; returns the next cursor or NoSuchThread at the end.</summary>
         public static long QueryThread(ulong cursor, ThreadInformation* information) => SystemCall.Invoke(SystemCallNumber.ThreadInformation, (long)cursor, (long)information);
 

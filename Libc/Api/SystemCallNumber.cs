@@ -26,7 +26,12 @@ namespace Cosmos.Api
         TaskKill = 16,
         TaskWait = 17,
         MemoryInformation = 18,
-        Count = 19,
+        MemoryFree = 19,
+        ThreadsSuspend = 20,
+        ThreadsResume = 21,
+        TaskSetFaultHandler = 22,
+        KernelHeapInformation = 23,
+        Count = 24,
     }
 
     /// <summary>

@@ -81,5 +81,66 @@ namespace Cosmos.Api
         public ulong TaskId;
         public ulong Reserved;
         public fixed ulong MessageRegisters[MessageRegisterCount];
+
+        /// <summary>Filled by the kernel when this thread faults in a task with a fault handler (TaskSetFaultHandler).</summary>
+        public FaultRecord Fault;
+    }
+
+    /// <summary>A thread's user registers as the kernel saved them (at a fault, a preemption or a system call).</summary>
+    public struct UserRegisters
+    {
+        public ulong Rip;
+        public ulong Rsp;
+        public ulong Rflags;
+        public ulong Rax;
+        public ulong Rbx;
+        public ulong Rcx;
+        public ulong Rdx;
+        public ulong Rsi;
+        public ulong Rdi;
+        public ulong Rbp;
+        public ulong R8;
+        public ulong R9;
+        public ulong R10;
+        public ulong R11;
+        public ulong R12;
+        public ulong R13;
+        public ulong R14;
+        public ulong R15;
+    }
+
+    /// <summary>
+    /// A CPU exception taken in ring 3 and handed to the task's fault handler, in the faulting thread's UTCB. The kernel
+    /// sets <see cref="Pending"/> to 1 when it delivers a fault; the handler clears it once it has copied the record. A
+    /// fault that arrives while Pending is still 1 (the handler itself faulted) ends the task, as a fault in a task
+    /// without a handler does.
+    /// </summary>
+    public struct FaultRecord
+    {
+        public ulong Pending;
+        /// <summary>The CPU exception vector (0 #DE, 6 #UD, 13 #GP, 14 #PF, ...).</summary>
+        public ulong Vector;
+        public ulong ErrorCode;
+        /// <summary>For a page fault the address that faulted (CR2); otherwise 0.</summary>
+        public ulong Address;
+        /// <summary>The registers at the faulting instruction (Rip is that instruction).</summary>
+        public UserRegisters Registers;
+    }
+
+    /// <summary>One thread of the calling task as ThreadsSuspend reports it.</summary>
+    public struct SuspendedThread
+    {
+        /// <summary>Registers holds the thread's user registers (it had run in ring 3).</summary>
+        public const ulong HasRegistersFlag = 1;
+        /// <summary>The thread is inside a system call: only Rip, Rsp, Rflags and the callee-saved registers (rbx, rbp, r12-r15) are meaningful.</summary>
+        public const ulong InSystemCallFlag = 2;
+        /// <summary>The record is the calling thread's own (its registers are not filled in).</summary>
+        public const ulong SelfFlag = 4;
+
+        public ulong ThreadId;
+        public ulong Flags;
+        /// <summary>The stack pointer the thread was started with (ThreadStart's stackTop): its stack lies below.</summary>
+        public ulong StackTop;
+        public UserRegisters Registers;
     }
 }
