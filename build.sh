@@ -81,12 +81,15 @@ assemble() {
     nasm -f elf64 -o "$obj/runtime_stubs.o" Libc/Native/runtime_stubs.asm
     # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
+    # Exception dispatch (throw, funclet calls, resume) and the image's own tables: also in every image.
+    nasm -f elf64 -o "$obj/exception_dispatch.o" Libc/Native/exception_dispatch.asm
+    nasm -f elf64 -o "$obj/image_tables.o" Libc/Native/image_tables.asm
 }
 
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/kernel_managed.o"
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" "$obj/kernel_managed.o"
     write_symbols "$obj/kernel.elf" "$obj/kernel.symbols"
 }
 
@@ -98,7 +101,7 @@ write_symbols() {
     nm -n -S --defined-only "$1" | awk '
         NF == 4 { address = $1; size = $2; type = $3; name = $4 }
         NF == 3 { address = $1; size = "0000000000000000"; type = $2; name = $3 }
-        (NF == 3 || NF == 4) && type ~ /^[TtDdRr]$/ && name !~ /^(_lsda|__Str_|kernel_(text|rodata|data|eh_frame|tdata|bss|virtual|physical)|__(modules|eh_frame|program_end))/ { print address, size, name }' >"$2"
+        (NF == 3 || NF == 4) && type ~ /^[TtDdRr]$/ && name !~ /^(_lsda|__Str_|kernel_(text|rodata|data|eh_frame|tdata|bss|virtual|physical)|__(modules|eh_frame|program_end|program_symbols))/ { print address, size, name }' >"$2"
 }
 
 # Ring-3 programs (boot modules): project directory and module name. The first is the root task.
@@ -108,6 +111,14 @@ programs=(
     "Programs/GarbageCollectorTest gctest"
     "Programs/ExceptionTest ehtest"
 )
+
+# Links program $1 with the embedded-symbol-table object $2.
+link_program() {
+    ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
+        -T Libc/Program.ld -o "$obj/programs/$1.elf" \
+        "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" \
+        "$obj/programs/$1.o" "$2"
+}
 
 build_programs() {
     mkdir -p "$obj/programs"
@@ -122,10 +133,15 @@ build_programs() {
         dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/$assembly.dll"
         "$ilc" "$bin/$assembly.dll" "$bin/Libc.dll" -o:"$obj/programs/$name.o" --systemmodule:Libc \
             --targetos:linux --targetarch:x64 -O --nativelib
-        ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
-            -T Libc/Program.ld -o "$obj/programs/$name.elf" \
-            "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/programs/$name.o"
+        # Two links: the first (empty embedded symbol table) gives the symbol list, the second embeds it. The table
+        # is the image's last section, so the second link must list exactly the same symbols; checked.
+        nasm -f elf64 -o "$obj/programs/$name.no_symbols.o" Libc/Native/program_symbols.asm
+        link_program "$name" "$obj/programs/$name.no_symbols.o"
         write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols"
+        nasm -f elf64 -DSYMBOLS_FILE="\"$obj/programs/$name.symbols\"" -o "$obj/programs/$name.symbols.o" Libc/Native/program_symbols.asm
+        link_program "$name" "$obj/programs/$name.symbols.o"
+        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols.check"
+        cmp -s "$obj/programs/$name.symbols" "$obj/programs/$name.symbols.check" || { echo "$name: embedding the symbol table moved symbols"; return 1; }
     done
 }
 

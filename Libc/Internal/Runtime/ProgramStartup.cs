@@ -3,6 +3,7 @@ using System.Runtime;
 using System.Runtime.CompilerServices;
 using Cosmos.Api;
 using Internal.Runtime.CompilerHelpers;
+using Internal.Runtime.ExceptionHandling;
 
 namespace Internal.Runtime
 {
@@ -68,6 +69,9 @@ namespace Internal.Runtime
             ManagedHeap.Initialize(&AllocateHeapPages, &FreeHeapPages);
             // The linker symbols bounding ilc's module list, taken as addresses.
             StartupCodeHelpers.InitializeModules((nint*)(delegate*<void>)&ModulesStart, (nint*)(delegate*<void>)&ModulesEnd);
+            // Exceptions: names for reports from the embedded symbol table, CPU faults as managed exceptions.
+            EmbeddedSymbols.Install();
+            FaultConversion.Install();
             int code = main();
             Kernel.ExitTask(code);
         }
@@ -122,14 +126,19 @@ namespace Internal.Runtime
 
         private static void OnFatalError(string reason, object exception)
         {
-            Kernel.DebugWrite("program: fatal error: ");
-            Kernel.DebugWrite(reason);
             if (exception != null)
             {
-                Kernel.DebugWrite(" (");
-                Kernel.DebugWrite(TypeNames.NameOf(exception._methodTable));
-                Kernel.DebugWrite(")");
+                // An unhandled exception: the report of docs/ARCHITECTURE.md ("Exceptions"), then the exit code.
+                Kernel.DebugWrite(string.Concat(ExceptionReporting.Headline(exception), "\n"));
+                Kernel.DebugWrite(ExceptionReporting.StackTraceOf(exception));
+                if (reason != "unhandled exception")
+                {
+                    Kernel.DebugWrite(string.Concat("  (", reason, ")\n"));
+                }
+                Kernel.ExitTask(ExceptionReporting.UnhandledExceptionExitCode);
             }
+            Kernel.DebugWrite("program: fatal error: ");
+            Kernel.DebugWrite(reason);
             Kernel.DebugWrite("\n");
             Kernel.ExitTask(-1);
         }

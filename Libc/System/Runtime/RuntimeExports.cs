@@ -6,23 +6,13 @@ using Internal.Runtime;
 namespace System.Runtime
 {
     /// <summary>
-    /// Runtime entry points ilc's generated code calls by symbol name: throwing, boxing and unboxing,
+    /// Runtime entry points ilc's generated code calls by symbol name: boxing and unboxing,
     /// transitions to and from native code, and the fail-fast path.
     /// </summary>
     internal static unsafe class RuntimeExports
     {
-        /// <summary>`throw ex`. Until exception dispatch exists, a throw ends the program with the exception's type and message.</summary>
-        [RuntimeExport("RhpThrowEx")]
-        private static void ThrowException(object exception)
-        {
-            ExceptionReporting.Unhandled(exception);
-        }
-
-        [RuntimeExport("RhpRethrow")]
-        private static void Rethrow()
-        {
-            FatalError.Fail("rethrow outside a catch handler");
-        }
+        // `throw` (RhpThrowEx) and `throw;` (RhpRethrow) are in Native/exception_dispatch.asm: they capture the
+        // thrower's registers and enter Internal.Runtime.ExceptionHandling.ExceptionDispatcher.
 
         [RuntimeExport("RhpFallbackFailFast")]
         private static void FallbackFailFast()

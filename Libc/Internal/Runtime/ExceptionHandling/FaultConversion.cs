@@ -1,0 +1,102 @@
+using System;
+using System.Runtime;
+using Cosmos.Api;
+
+namespace Internal.Runtime.ExceptionHandling
+{
+    /// <summary>
+    /// Turns a ring-3 program's CPU exceptions into managed exceptions (Kernel.SetFaultHandler). The kernel continues
+    /// the faulting thread in exception_fault_entry with its UTCB's fault record: #DE becomes a DivideByZeroException
+    /// and a page fault below UserLayout.MappableStart (the never-mapped null guard) a NullReferenceException, both
+    /// thrown as if by the faulting instruction. Any other fault, or one inside the dispatcher's own stack walk, is
+    /// not an exception: the thread's stack trace is printed and the faulting instruction re-run with the record
+    /// still pending, so the kernel ends the task with its standard fault report.
+    /// </summary>
+    public static unsafe class FaultConversion
+    {
+        private const ulong DivideErrorVector = 0;
+        private const ulong PageFaultVector = 14;
+        // exception_return_to_fault jumps through fs:576, the faulting rip in this thread's UTCB.
+        private const ulong UtcbFaultRipOffset = 576;
+
+        /// <summary>Installs the handler for the calling task. False (nothing installed) if the kernel refused it or the
+        /// UTCB layout is not the one exception_dispatch.asm was written for.</summary>
+        public static bool Install()
+        {
+            Utcb* utcb = (Utcb*)SystemCall.ReadThreadPointer();
+            if ((ulong)&utcb->Fault.Registers.Rip - (ulong)utcb != UtcbFaultRipOffset)
+            {
+                return false;
+            }
+            long previous = (long)Kernel.SetFaultHandler(NativeExceptionRoutines.FaultEntryAddress);
+            return previous >= 0;
+        }
+
+        [RuntimeExport("LibcHandleFault")]
+        private static void HandleFault(FaultRecord* record)
+        {
+            FaultRecord fault = *record;
+            object exception = null;
+            if (!ExceptionDispatcher.IsWalkingStack)
+            {
+                if (fault.Vector == DivideErrorVector)
+                {
+                    exception = new DivideByZeroException();
+                }
+                else if (fault.Vector == PageFaultVector && fault.Address < UserLayout.MappableStart)
+                {
+                    exception = new NullReferenceException();
+                }
+            }
+            if (exception == null)
+            {
+                // Pending stays 1: a fault while printing, and the re-run fault, both go to the kernel's report.
+                WriteTrace(&fault.Registers);
+                NativeExceptionRoutines.ReturnToFault(&record->Registers);
+            }
+            record->Pending = 0;
+            RegisterContext context = default;
+            context.Rip = fault.Registers.Rip;
+            context.Rsp = fault.Registers.Rsp;
+            context.Rbx = fault.Registers.Rbx;
+            context.Rbp = fault.Registers.Rbp;
+            context.R12 = fault.Registers.R12;
+            context.R13 = fault.Registers.R13;
+            context.R14 = fault.Registers.R14;
+            context.R15 = fault.Registers.R15;
+            context.Rax = fault.Registers.Rax;
+            ExceptionDispatcher.Dispatch(exception, &context, true, true);
+        }
+
+        private static void WriteTrace(UserRegisters* registers)
+        {
+            if (ExceptionDispatcher.IsWalkingStack)
+            {
+                Kernel.DebugWrite("fault: inside exception dispatch; no stack trace\n");
+                return;
+            }
+            RegisterContext context = default;
+            context.Rip = registers->Rip;
+            context.Rsp = registers->Rsp;
+            context.Rbx = registers->Rbx;
+            context.Rbp = registers->Rbp;
+            context.R12 = registers->R12;
+            context.R13 = registers->R13;
+            context.R14 = registers->R14;
+            context.R15 = registers->R15;
+            Kernel.DebugWrite("fault: stack trace:\n");
+            UnwindError error = StackTraceWalker.Walk(in context, true, &WriteFrame, MaximumTraceFrames);
+            if (error != UnwindError.NoEntry)
+            {
+                Kernel.DebugWrite(string.Concat("  (stack walk stopped: ", UnwindErrorText.Describe(error), ")\n"));
+            }
+        }
+
+        private const int MaximumTraceFrames = 32;
+
+        private static void WriteFrame(ulong address)
+        {
+            Kernel.DebugWrite(string.Concat("  at ", CodeNames.Describe(address), "\n"));
+        }
+    }
+}
