@@ -36,13 +36,14 @@ namespace CosmosKernel.Diagnostics
             SerialPort.Write("panic: ");
             SerialPort.Write(reason ?? "(no reason)");
             SerialPort.Write("\n");
-            StackTrace.Write(Native.ReadFramePointer());
+            StackTrace.WriteCurrent();
             Finish();
         }
 
         /// <summary>
         /// The runtime's fatal-error handler (installed with FatalError.SetHandler): a failed runtime check or an
-        /// unhandled throw. Reports the reason and, when there is one, the exception's type. Does not return.
+        /// unhandled throw. Reports the reason and, when there is one, the exception's type and message and the stack
+        /// trace recorded while it was dispatched. Does not return.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static void OnFatalError(string reason, object exception)
@@ -64,9 +65,18 @@ namespace CosmosKernel.Diagnostics
                     KernelLog.WriteHex((ulong)type, 16);
                 }
                 SerialPort.Write("]");
+                if (exception is System.Exception typed && typed.Message != null)
+                {
+                    SerialPort.Write(": ");
+                    SerialPort.Write(typed.Message);
+                }
             }
             SerialPort.Write("\n");
-            StackTrace.Write(Native.ReadFramePointer());
+            // An exception that escaped: where it was thrown (the dispatcher's record); any other failure: here.
+            if (exception == null || !StackTrace.WriteRecorded(exception))
+            {
+                StackTrace.WriteCurrent();
+            }
             Finish();
         }
 
@@ -113,7 +123,7 @@ namespace CosmosKernel.Diagnostics
             }
             SerialPort.Write("\n");
             WriteRegisters(frame);
-            StackTrace.Write(frame->Rip, frame->Rbp);
+            StackTrace.Write(frame);
             Finish();
         }
 

@@ -1,77 +1,90 @@
 using CosmosKernel.Console;
-using CosmosKernel.Memory;
+using CosmosKernel.Interrupts;
+using Internal.Runtime;
+using Internal.Runtime.ExceptionHandling;
 
 namespace CosmosKernel.Diagnostics
 {
     /// <summary>
-    /// Writes a stack trace by walking the frame-pointer chain: in a frame set up with push rbp / mov rbp,
-    /// rsp, [rbp] is the caller's rbp and [rbp + 8] the return address. ilc keeps frame pointers in most
-    /// methods; a method without one simply does not appear. The walk stops at a null, misaligned or
-    /// unmapped frame pointer, a return address outside kernel code, or after <see cref="MaximumFrames"/>.
+    /// Writes a panic's stack trace: the frames are unwound through the kernel image's DWARF call-frame information
+    /// (Libc's StackTraceWalker over .eh_frame), so methods without a frame pointer appear too, and named from the
+    /// kernel's symbol table. One line per frame, "  #N  ADDRESS Namespace.Type.Method+0xOFFSET", innermost first;
+    /// the address is the faulting instruction or a call's last byte. The walk stops at code without unwind
+    /// information (the assembly entry points), on corrupt data (named on a last line), or after
+    /// <see cref="MaximumFrames"/>. Nothing here allocates.
     /// </summary>
     internal static unsafe class StackTrace
     {
         public const int MaximumFrames = 32;
 
-        /// <summary>Writes "stack trace:" and one line per frame, starting with <paramref name="instructionPointer"/>
-        /// (the faulting or current instruction) and continuing from the frame at <paramref name="framePointer"/>.</summary>
-        public static void Write(ulong instructionPointer, ulong framePointer)
+        private static int s_index;
+
+        /// <summary>The trace of a CPU exception: from the faulting instruction in <paramref name="frame"/>.</summary>
+        public static void Write(TrapFrame* frame)
         {
-            SerialPort.Write("stack trace:\n");
-            WriteFrame(0, instructionPointer);
-            Walk(framePointer, 1);
+            RegisterContext context = default;
+            context.Rip = frame->Rip;
+            context.Rsp = frame->Rsp;
+            context.Rbx = frame->Rbx;
+            context.Rbp = frame->Rbp;
+            context.R12 = frame->R12;
+            context.R13 = frame->R13;
+            context.R14 = frame->R14;
+            context.R15 = frame->R15;
+            Walk(in context, true);
         }
 
-        /// <summary>Writes "stack trace:" and one line per frame of the chain starting at <paramref name="framePointer"/>
-        /// (the current method's rbp: the trace starts at its caller).</summary>
-        public static void Write(ulong framePointer)
+        /// <summary>The trace of the caller of this method (it appears as the first frame's caller).</summary>
+        public static void WriteCurrent()
         {
-            SerialPort.Write("stack trace:\n");
-            Walk(framePointer, 0);
+            RegisterContext context = default;
+            NativeExceptionRoutines.CaptureCaller(&context);
+            Walk(in context, false);
         }
 
-        private static void Walk(ulong framePointer, int firstIndex)
+        /// <summary>The frames the exception dispatcher recorded for <paramref name="exception"/> on its way up; false if none.</summary>
+        public static bool WriteRecorded(object exception)
         {
-            int index = firstIndex;
-            ulong frame = framePointer;
-            while (index < MaximumFrames)
+            int count = ExceptionReporting.RecordedFrameCount(exception);
+            if (count == 0)
             {
-                if (frame == 0 || (frame & 7) != 0 || !KernelMemory.IsReadableKernelMemory(frame, 16))
-                {
-                    break;
-                }
-                ulong returnAddress = *(ulong*)(frame + 8);
-                ulong callerFrame = *(ulong*)frame;
-                if (!KernelMemory.Layout.IsInText(returnAddress))
-                {
-                    break;
-                }
-                // The return address points after the call; naming address - 1 keeps a call that is the last
-                // instruction of a method attributed to that method.
-                WriteFrame(index, returnAddress, returnAddress - 1);
-                index++;
-                if (callerFrame <= frame)
-                {
-                    break; // frames grow towards higher addresses; anything else is a corrupt chain
-                }
-                frame = callerFrame;
+                return false;
             }
-            if (index == MaximumFrames)
+            SerialPort.Write("stack trace (exception):\n");
+            s_index = 0;
+            for (int i = 0; i < count; i++)
+            {
+                WriteFrame(ExceptionReporting.RecordedFrame(exception, i));
+            }
+            return true;
+        }
+
+        private static void Walk(in RegisterContext context, bool faulting)
+        {
+            SerialPort.Write("stack trace:\n");
+            s_index = 0;
+            UnwindError error = StackTraceWalker.Walk(in context, faulting, &WriteFrame, MaximumFrames);
+            if (error == UnwindError.CorruptStack && s_index == MaximumFrames)
             {
                 SerialPort.Write("  ... (more frames not shown)\n");
             }
+            else if (error != UnwindError.NoEntry)
+            {
+                SerialPort.Write("  (stack walk stopped: ");
+                SerialPort.Write(UnwindErrorText.Describe(error));
+                SerialPort.Write(")\n");
+            }
         }
 
-        private static void WriteFrame(int index, ulong address) => WriteFrame(index, address, address);
-
-        private static void WriteFrame(int index, ulong address, ulong lookupAddress)
+        private static void WriteFrame(ulong address)
         {
+            int index = s_index++;
             SerialPort.Write("  #");
             KernelLog.WriteDecimal((ulong)index);
             SerialPort.Write(index < 10 ? "  " : " ");
             KernelLog.WriteHex(address, 16);
             SerialPort.Write(" ");
-            if (!KernelSymbols.WriteLocation(lookupAddress))
+            if (!KernelSymbols.WriteLocation(address))
             {
                 SerialPort.Write("?");
             }

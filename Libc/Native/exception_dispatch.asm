@@ -139,3 +139,21 @@ exception_return_to_fault:
     mov rsp, [rdi + 8]
     mov rdi, [rdi + 64]
     jmp [fs:UTCB_FAULT_RIP]
+
+; exception_capture_caller(rdi = RegisterContext*): fills the context with the caller's frame as it is at the
+; return address (rip = return address, rsp after the return, the callee-saved registers), for stack traces taken
+; where no fault or throw supplied registers (kernel panics).
+global exception_capture_caller
+exception_capture_caller:
+    mov rax, [rsp]
+    mov [rdi + CONTEXT_RIP], rax
+    lea rax, [rsp + 8]
+    mov [rdi + CONTEXT_RSP], rax
+    mov [rdi + CONTEXT_RBX], rbx
+    mov [rdi + CONTEXT_RBP], rbp
+    mov [rdi + CONTEXT_R12], r12
+    mov [rdi + CONTEXT_R13], r13
+    mov [rdi + CONTEXT_R14], r14
+    mov [rdi + CONTEXT_R15], r15
+    mov qword [rdi + CONTEXT_RAX], 0
+    ret

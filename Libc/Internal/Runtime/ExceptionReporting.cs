@@ -48,6 +48,12 @@ namespace Internal.Runtime
             return exception is Exception typed && typed.StackFrameCount > 0 ? typed.StackTrace : string.Empty;
         }
 
+        /// <summary>How many frames the dispatcher recorded for <paramref name="exception"/> (0 for a non-Exception object).</summary>
+        public static int RecordedFrameCount(object exception) => exception is Exception typed ? typed.StackFrameCount : 0;
+
+        /// <summary>Recorded frame <paramref name="index"/>'s code address (innermost first): for a kernel panic, which names frames without allocating.</summary>
+        public static ulong RecordedFrame(object exception, int index) => ((Exception)exception).StackFrameAt(index);
+
         internal static string FormatStackTrace(ulong[] frames, int count)
         {
             System.Text.StringBuilder text = new System.Text.StringBuilder();

@@ -4,12 +4,12 @@ using System.Runtime.CompilerServices;
 namespace Internal.Runtime.ExceptionHandling
 {
     /// <summary>The routines of Native/exception_dispatch.asm that managed code calls or compares against.</summary>
-    internal static unsafe class NativeExceptionRoutines
+    public static unsafe class NativeExceptionRoutines
     {
         /// <summary>Calls a funclet with the frame's registers installed; returns its rax.</summary>
         [RuntimeImport("exception_call_funclet")]
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern ulong CallFunclet(object exception, ulong funclet, RegisterContext* frame, FuncletInvocation* invocation);
+        internal static extern ulong CallFunclet(object exception, ulong funclet, RegisterContext* frame, FuncletInvocation* invocation);
 
         /// <summary>Continues execution in the given state. Never returns.</summary>
         [RuntimeImport("exception_resume")]
@@ -20,6 +20,11 @@ namespace Internal.Runtime.ExceptionHandling
         [RuntimeImport("exception_return_to_fault")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void ReturnToFault(Cosmos.Api.UserRegisters* registers);
+
+        /// <summary>Fills <paramref name="context"/> with the calling frame's registers at the return address.</summary>
+        [RuntimeImport("exception_capture_caller")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void CaptureCaller(RegisterContext* context);
 
         [RuntimeImport("exception_funclet_return")]
         [MethodImpl(MethodImplOptions.InternalCall)]
