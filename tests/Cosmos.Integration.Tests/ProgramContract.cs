@@ -159,6 +159,32 @@ namespace Cosmos.Integration.Tests
         public static readonly Regex FaultHandlerRecord = new Regex(
             @"^faulthandler: vector (?<vector>\d+), error code 0x(?<errorCode>[0-9a-f]+), address 0x(?<address>[0-9a-f]+), pending (?<pending>\d+), record (?<record>in the UTCB|elsewhere), rip 0x(?<rip>[0-9a-f]+), rsp (?<rsp>.+)$", Options);
 
+        // Exceptions (Libc: Internal/Runtime/ExceptionReporting.cs, ExceptionHandling/FaultConversion.cs; docs/ARCHITECTURE.md "Exceptions").
+
+        /// <summary>
+        /// The first line of a program's unhandled-exception report: "unhandled exception: System.DivideByZeroException:
+        /// Attempted to divide by zero." (the type's C# name, then the message when there is one). <see cref="ExceptionFrame"/>
+        /// lines follow, innermost first; the program then exits with <see cref="UnhandledExceptionExitCode"/>.
+        /// </summary>
+        public static readonly Regex UnhandledException = new Regex(@"^unhandled exception: (?<type>[^:\s]+)(?:: (?<message>.*))?$", Options);
+
+        /// <summary>One frame of an exception report or a fault's stack trace: "  at Namespace.Type.Method+0x1f" ("0x..." alone when unnamed).</summary>
+        public static readonly Regex ExceptionFrame = new Regex(@"^  at (?<method>[^+\s]+)(?:\+0x(?<offset>[0-9a-f]+))?$", Options);
+
+        /// <summary>The exit code of a program ended by an unhandled exception (ExceptionReporting.UnhandledExceptionExitCode).</summary>
+        public const long UnhandledExceptionExitCode = 70;
+
+        /// <summary>A ring-3 fault that is not turned into an exception prints this, then <see cref="ExceptionFrame"/> lines, then the kernel's <see cref="UserFault"/> line.</summary>
+        public static readonly Regex FaultStackTrace = new Regex(@"^fault: stack trace:$", Options);
+
+        // ehtest (Programs/ExceptionTest): one line per test, then a verdict for "all".
+
+        /// <summary>"ehtest: finally ok" or "ehtest: rethrow FAILED: order was "..."".</summary>
+        public static readonly Regex ExceptionTestResult = new Regex(@"^ehtest: (?<test>\S+) (?:(?<ok>ok)|FAILED: (?<why>.*))$", Options);
+
+        /// <summary>The verdict of "ehtest all": "ehtest: all passed" (or "ehtest: 2 failed").</summary>
+        public static readonly Regex ExceptionTestAllPassed = new Regex(@"^ehtest: all passed$", Options);
+
         /// <summary>A group of <paramref name="match"/> as a decimal number (it matched \d+, so it parses unless it overflows).</summary>
         public static long Number(Match match, string group) =>
             long.Parse(match.Groups[group].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

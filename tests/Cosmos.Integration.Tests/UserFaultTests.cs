@@ -9,14 +9,16 @@ namespace Cosmos.Integration.Tests
 {
     /// <summary>
     /// CPU exceptions in ring 3 end the faulting task with a report that names the task, the exception and the method; the
-    /// kernel and the other tasks keep running.
+    /// kernel and the other tasks keep running. Libc's fault handler first turns #DE and null dereferences into managed
+    /// exceptions (an uncaught one ends the program with its report); other faults get a stack trace from the program,
+    /// then the kernel's report.
     /// </summary>
     public sealed class UserFaultTests
     {
         private const ulong KernelAddressRead = 0xffff800000100000; // mapped for the kernel (the direct map), so only the user/supervisor check stops the read
 
         [Fact]
-        public async Task DivideByZeroEndsThatTaskWhileAnotherTaskKeepsRunning()
+        public async Task DivideByZeroEndsThatTaskAsAnUnhandledExceptionWhileAnotherTaskKeepsRunning()
         {
             // Started first and busy for at least 300 ms of guest time, so it is still running when the other task faults.
             const int SpinLines = 30;
@@ -26,20 +28,30 @@ namespace Cosmos.Integration.Tests
 
             ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
 
+            // Libc's fault handler turns #DE into a DivideByZeroException; nobody catches it, so the program reports it and exits.
             string divideTask = output.TaskIdOf(ProgramContract.CommandLineOf(divide));
             (SerialLine announced, _) = output.First(ProgramContract.DivideStarting, "divide's announcement");
-            SerialLine faultLine = AssertFaultEndedTask(output, divideTask, "divide error", "DivideByZero").Line;
-            output.Assert(announced.Number < faultLine.Number, "The fault report came before divide announced the division.");
+            (SerialLine reportLine, Match report) = output.First(ProgramContract.UnhandledException, "the unhandled-exception report");
+            output.Assert(report.Groups["type"].Value == "System.DivideByZeroException", $"The report names the wrong type: \"{reportLine.Text}\".");
+            output.Assert(announced.Number < reportLine.Number, "The exception report came before divide announced the division.");
+            SerialLine firstFrame = output.Lines.First(line => line.Number == reportLine.Number + 1);
+            Match frame = ProgramContract.ExceptionFrame.Match(firstFrame.Text);
+            output.Assert(
+                frame.Success && frame.Groups["method"].Value.EndsWith(".Faults.DivideByZero", System.StringComparison.Ordinal),
+                $"The report's first frame should be Faults.DivideByZero: \"{firstFrame.Text}\".");
+            output.Assert(output.All(ProgramContract.UserFault).Count == 0, "#DE became a kernel fault report instead of an exception.");
+            output.Assert(output.All(ProgramContract.FaultSurvived).Count == 0, "divide kept running after its division by zero.");
+            output.AssertExited(divideTask, ProgramContract.UnhandledExceptionExitCode);
 
             IReadOnlyList<(SerialLine Line, Match Match)> spinLines = output.All(ProgramContract.SpinLine, match => match.Groups["label"].Value == "C");
             long[] indices = spinLines.Select(line => ProgramContract.Number(line.Match, "index")).ToArray();
             output.Assert(
                 indices.SequenceEqual(Enumerable.Range(0, SpinLines).Select(index => (long)index)),
                 $"spin C should print lines 0 to {SpinLines - 1} in order; it printed [{string.Join(", ", indices)}].");
-            int afterFault = spinLines.Count(line => line.Line.Number > faultLine.Number);
-            output.Assert(afterFault > 0, "spin C printed nothing after the other task's fault: it did not keep running.");
+            int afterFault = spinLines.Count(line => line.Line.Number > reportLine.Number);
+            output.Assert(afterFault > 0, "spin C printed nothing after the other task's exception: it did not keep running.");
             (SerialLine done, _) = output.First(ProgramContract.SpinDone, "\"spin C done\"", match => match.Groups["label"].Value == "C");
-            output.Assert(done.Number > faultLine.Number, "\"spin C done\" came before the fault.");
+            output.Assert(done.Number > reportLine.Number, "\"spin C done\" came before the exception.");
             output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(spin)), 0);
         }
 

@@ -129,12 +129,9 @@ namespace Internal.Runtime
             if (exception != null)
             {
                 // An unhandled exception: the report of docs/ARCHITECTURE.md ("Exceptions"), then the exit code.
-                Kernel.DebugWrite(string.Concat(ExceptionReporting.Headline(exception), "\n"));
-                Kernel.DebugWrite(ExceptionReporting.StackTraceOf(exception));
-                if (reason != "unhandled exception")
-                {
-                    Kernel.DebugWrite(string.Concat("  (", reason, ")\n"));
-                }
+                // One write, so that other tasks' lines cannot come between the report's lines.
+                string note = reason == "unhandled exception" ? string.Empty : string.Concat("  (", reason, ")\n");
+                Kernel.DebugWrite(string.Concat(ExceptionReporting.Headline(exception), "\n", ExceptionReporting.StackTraceOf(exception), note));
                 Kernel.ExitTask(ExceptionReporting.UnhandledExceptionExitCode);
             }
             Kernel.DebugWrite("program: fatal error: ");

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime;
+using System.Text;
 using Cosmos.Api;
 
 namespace Internal.Runtime.ExceptionHandling
@@ -84,19 +85,24 @@ namespace Internal.Runtime.ExceptionHandling
             context.R13 = registers->R13;
             context.R14 = registers->R14;
             context.R15 = registers->R15;
-            Kernel.DebugWrite("fault: stack trace:\n");
-            UnwindError error = StackTraceWalker.Walk(in context, true, &WriteFrame, MaximumTraceFrames);
+            // Collected first and written at once, so that other tasks' lines cannot come between its lines.
+            s_trace = new StringBuilder();
+            s_trace.Append("fault: stack trace:\n");
+            UnwindError error = StackTraceWalker.Walk(in context, true, &AppendFrame, MaximumTraceFrames);
             if (error != UnwindError.NoEntry)
             {
-                Kernel.DebugWrite(string.Concat("  (stack walk stopped: ", UnwindErrorText.Describe(error), ")\n"));
+                s_trace.Append(string.Concat("  (stack walk stopped: ", UnwindErrorText.Describe(error), ")\n"));
             }
+            Kernel.DebugWrite(s_trace.ToString());
         }
 
         private const int MaximumTraceFrames = 32;
 
-        private static void WriteFrame(ulong address)
+        private static StringBuilder s_trace;
+
+        private static void AppendFrame(ulong address)
         {
-            Kernel.DebugWrite(string.Concat("  at ", CodeNames.Describe(address), "\n"));
+            s_trace.Append(string.Concat("  at ", CodeNames.Describe(address), "\n"));
         }
     }
 }
