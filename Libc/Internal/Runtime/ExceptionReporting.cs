@@ -24,7 +24,7 @@ namespace Internal.Runtime
         {
             if (s_reporting)
             {
-                // The report itself threw: do not try again.
+                // The report itself threw (a Message property that throws, say): no second report.
                 FatalError.Fail("unhandled exception while reporting an unhandled exception");
             }
             s_reporting = true;

@@ -126,6 +126,9 @@ namespace Internal.Runtime
 
         private static void OnFatalError(string reason, object exception)
         {
+            // FatalError removed this handler before calling it; a failure while reporting (an exception's Message that
+            // throws, say) must still end the task rather than spin.
+            FatalError.SetHandler(&OnFatalErrorWhileReporting);
             if (exception != null)
             {
                 // An unhandled exception: the report of docs/ARCHITECTURE.md ("Exceptions"), then the exit code.
@@ -135,6 +138,14 @@ namespace Internal.Runtime
                 Kernel.ExitTask(ExceptionReporting.UnhandledExceptionExitCode);
             }
             Kernel.DebugWrite("program: fatal error: ");
+            Kernel.DebugWrite(reason);
+            Kernel.DebugWrite("\n");
+            Kernel.ExitTask(-1);
+        }
+
+        private static void OnFatalErrorWhileReporting(string reason, object exception)
+        {
+            Kernel.DebugWrite("program: fatal error while reporting a fatal error: ");
             Kernel.DebugWrite(reason);
             Kernel.DebugWrite("\n");
             Kernel.ExitTask(-1);
