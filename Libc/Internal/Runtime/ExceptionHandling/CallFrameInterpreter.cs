@@ -83,35 +83,35 @@ namespace Internal.Runtime.ExceptionHandling
                             advance = reader.ReadUInt32() * entry.CodeAlignment;
                             break;
                         case 0x05: // offset_extended
+                        {
+                            int register = (int)reader.ReadUnsignedLeb128();
+                            UnwindError saved = SetSaved(ref rules, register, (long)reader.ReadUnsignedLeb128() * entry.DataAlignment);
+                            if (saved != UnwindError.None)
                             {
-                                int register = (int)reader.ReadUnsignedLeb128();
-                                UnwindError saved = SetSaved(ref rules, register, (long)reader.ReadUnsignedLeb128() * entry.DataAlignment);
-                                if (saved != UnwindError.None)
-                                {
-                                    return saved;
-                                }
-                                break;
+                                return saved;
                             }
+                            break;
+                        }
                         case 0x06: // restore_extended
+                        {
+                            UnwindError restored = Restore(ref rules, in initial, (int)reader.ReadUnsignedLeb128());
+                            if (restored != UnwindError.None)
                             {
-                                UnwindError restored = Restore(ref rules, in initial, (int)reader.ReadUnsignedLeb128());
-                                if (restored != UnwindError.None)
-                                {
-                                    return restored;
-                                }
-                                break;
+                                return restored;
                             }
+                            break;
+                        }
                         case 0x07: // undefined
                         case 0x08: // same_value
+                        {
+                            ulong register = reader.ReadUnsignedLeb128();
+                            if (register >= UnwindRules.ColumnCount)
                             {
-                                ulong register = reader.ReadUnsignedLeb128();
-                                if (register >= UnwindRules.ColumnCount)
-                                {
-                                    return UnwindError.UnsupportedRegister;
-                                }
-                                rules.Rule[register] = instruction == 0x07 ? UnwindRules.RuleUndefined : UnwindRules.RuleSameValue;
-                                break;
+                                return UnwindError.UnsupportedRegister;
                             }
+                            rules.Rule[register] = instruction == 0x07 ? UnwindRules.RuleUndefined : UnwindRules.RuleSameValue;
+                            break;
+                        }
                         case 0x0A: // remember_state
                             if (depth == StateStackDepth)
                             {
@@ -120,15 +120,15 @@ namespace Internal.Runtime.ExceptionHandling
                             Slot(ref stack, depth++) = rules;
                             break;
                         case 0x0B: // restore_state
+                        {
+                            if (depth == 0)
                             {
-                                if (depth == 0)
-                                {
-                                    return UnwindError.StateStackOverflow;
-                                }
-                                // The CFA is part of the remembered state too (DWARF 5 §6.4.2.4).
-                                rules = Slot(ref stack, --depth);
-                                break;
+                                return UnwindError.StateStackOverflow;
                             }
+                            // The CFA is part of the remembered state too (DWARF 5 §6.4.2.4).
+                            rules = Slot(ref stack, --depth);
+                            break;
+                        }
                         case 0x0C: // def_cfa
                             rules.CfaRegister = (int)reader.ReadUnsignedLeb128();
                             rules.CfaOffset = (long)reader.ReadUnsignedLeb128();
@@ -140,15 +140,15 @@ namespace Internal.Runtime.ExceptionHandling
                             rules.CfaOffset = (long)reader.ReadUnsignedLeb128();
                             break;
                         case 0x11: // offset_extended_sf
+                        {
+                            int register = (int)reader.ReadUnsignedLeb128();
+                            UnwindError saved = SetSaved(ref rules, register, reader.ReadSignedLeb128() * entry.DataAlignment);
+                            if (saved != UnwindError.None)
                             {
-                                int register = (int)reader.ReadUnsignedLeb128();
-                                UnwindError saved = SetSaved(ref rules, register, reader.ReadSignedLeb128() * entry.DataAlignment);
-                                if (saved != UnwindError.None)
-                                {
-                                    return saved;
-                                }
-                                break;
+                                return saved;
                             }
+                            break;
+                        }
                         case 0x12: // def_cfa_sf
                             rules.CfaRegister = (int)reader.ReadUnsignedLeb128();
                             rules.CfaOffset = reader.ReadSignedLeb128() * entry.DataAlignment;

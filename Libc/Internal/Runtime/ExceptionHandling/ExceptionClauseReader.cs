@@ -53,14 +53,14 @@ namespace Internal.Runtime.ExceptionHandling
             switch (clause.Kind)
             {
                 case ExceptionClauseKind.Typed:
-                    {
-                        byte* field = _cursor;
-                        int relative = field[0] | (field[1] << 8) | (field[2] << 16) | (field[3] << 24);
-                        _cursor += 4;
-                        nint target = (nint)(field + relative);
-                        clause.CatchType = (target & 1) != 0 ? *(nint*)(target - 1) : target;
-                        break;
-                    }
+                {
+                    byte* field = _cursor;
+                    int relative = field[0] | (field[1] << 8) | (field[2] << 16) | (field[3] << 24);
+                    _cursor += 4;
+                    nint target = (nint)(field + relative);
+                    clause.CatchType = (target & 1) != 0 ? *(nint*)(target - 1) : target;
+                    break;
+                }
                 case ExceptionClauseKind.Fault:
                     break;
                 case ExceptionClauseKind.Filter:
