@@ -20,6 +20,9 @@ namespace Internal.Runtime.ExceptionHandling
         /// <summary>Set while the dispatcher's own code walks the stack (not while funclets run): a fault then is a runtime bug, not an exception.</summary>
         internal static bool IsWalkingStack;
 
+        // Frames pass 1 keeps for pass 2 (about 200 bytes each, on the dispatching thread's stack).
+        private const int RememberedFrames = 16;
+
         /// <summary>Entry from RhpThrowEx / RhpRethrow (exception_dispatch.asm) with the throwing frame's registers.</summary>
         [RuntimeExport("LibcDispatchException")]
         private static void DispatchFromThrow(object exception, RegisterContext* thrower, ulong rethrow)
@@ -52,8 +55,9 @@ namespace Internal.Runtime.ExceptionHandling
                 typed.ClearStackTrace();
             }
 
-            // Pass 1: find the handler.
+            // Pass 1: find the handler, remembering the innermost frames so that pass 2 need not unwind them again.
             IsWalkingStack = true;
+            StackFrameIterator* remembered = stackalloc StackFrameIterator[RememberedFrames];
             StackFrameIterator frames = default;
             bool more = frames.Initialize(*start, faulting);
             int handlerFrame = -1;
@@ -69,6 +73,10 @@ namespace Internal.Runtime.ExceptionHandling
                 {
                     typed.AppendStackFrame(frames.LookupAddress);
                 }
+                if (frames.FrameIndex < RememberedFrames)
+                {
+                    remembered[frames.FrameIndex] = frames;
+                }
                 handlerClause = FindHandler(ref frames, exception);
                 if (handlerClause >= 0)
                 {
@@ -83,12 +91,25 @@ namespace Internal.Runtime.ExceptionHandling
                 ExceptionReporting.Unhandled(exception, frames.Error);
             }
 
-            // Pass 2: run the finally funclets up to the handler, then the handler.
-            more = frames.Initialize(*start, faulting);
-            while (more && frames.FrameIndex < handlerFrame)
+            // Pass 2: run the finally funclets up to the handler, then the handler. The frames above the dispatcher are as
+            // pass 1 saw them (funclets only change their method's locals), so remembered frames are used as they are.
+            if (handlerFrame < RememberedFrames && !frames.IsFilterBoundary)
             {
-                RunFinallyClauses(ref frames, exception, int.MaxValue);
-                more = frames.Next();
+                for (int index = 0; index < handlerFrame; index++)
+                {
+                    RunFinallyClauses(ref remembered[index], exception, int.MaxValue);
+                }
+                frames = remembered[handlerFrame];
+                more = true;
+            }
+            else
+            {
+                more = frames.Initialize(*start, faulting);
+                while (more && frames.FrameIndex < handlerFrame)
+                {
+                    RunFinallyClauses(ref frames, exception, int.MaxValue);
+                    more = frames.Next();
+                }
             }
             if (!more || frames.FrameIndex != handlerFrame)
             {
