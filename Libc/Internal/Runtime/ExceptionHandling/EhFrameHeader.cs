@@ -13,14 +13,17 @@ namespace Internal.Runtime.ExceptionHandling
         private readonly byte* _header;
         private readonly byte* _table;
         private readonly uint _count;
+        // The CIE of the first FDE, parsed once (ilc's images have a single CIE); FDEs of other CIEs parse their own.
+        private readonly CommonInformationEntry _firstCie;
 
         public byte* EhFrameStart { get; }
 
-        private EhFrameHeader(byte* header, byte* table, uint count, byte* ehFrame)
+        private EhFrameHeader(byte* header, byte* table, uint count, byte* ehFrame, in CommonInformationEntry firstCie)
         {
             _header = header;
             _table = table;
             _count = count;
+            _firstCie = firstCie;
             EhFrameStart = ehFrame;
         }
 
@@ -50,7 +53,18 @@ namespace Internal.Runtime.ExceptionHandling
             {
                 return UnwindError.UnsupportedHeader;
             }
-            result = new EhFrameHeader(header, reader.Position, count, (byte*)ehFrame);
+            CommonInformationEntry firstCie = default;
+            if (count > 0)
+            {
+                // The first FDE's CIE pointer (the word after its length) leads back to the CIE.
+                byte* fde = header + *(int*)(reader.Position + 4);
+                byte* cie = fde + 4 - *(uint*)(fde + 4);
+                if (cie < (byte*)ehFrame || cie >= fde || CommonInformationEntry.Parse(cie, out firstCie) != UnwindError.None)
+                {
+                    firstCie = default; // every FDE then parses its CIE, and reports what is wrong with it
+                }
+            }
+            result = new EhFrameHeader(header, reader.Position, count, (byte*)ehFrame, in firstCie);
             return UnwindError.None;
         }
 
@@ -85,7 +99,8 @@ namespace Internal.Runtime.ExceptionHandling
                 return UnwindError.NoEntry;
             }
             byte* fde = _header + *(int*)(_table + found * 8 + 4);
-            UnwindError error = FrameDescriptionEntry.Parse(fde, EhFrameStart, out entry);
+            CommonInformationEntry knownCie = _firstCie;
+            UnwindError error = FrameDescriptionEntry.Parse(fde, EhFrameStart, knownCie.Address == null ? null : &knownCie, out entry);
             if (error != UnwindError.None)
             {
                 return error;

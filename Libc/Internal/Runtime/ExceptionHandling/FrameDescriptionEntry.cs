@@ -25,7 +25,11 @@ namespace Internal.Runtime.ExceptionHandling
         /// Parses the FDE at <paramref name="entry"/> and its CIE. <paramref name="sectionStart"/> is the start of
         /// .eh_frame: the CIE pointer must not lead before it.
         /// </summary>
-        public static UnwindError Parse(byte* entry, byte* sectionStart, out FrameDescriptionEntry description)
+        public static UnwindError Parse(byte* entry, byte* sectionStart, out FrameDescriptionEntry description) => Parse(entry, sectionStart, null, out description);
+
+        /// <summary>As <see cref="Parse(byte*, byte*, out FrameDescriptionEntry)"/>, taking the CIE from <paramref name="knownCie"/>
+        /// when the FDE points at that one (an image has one CIE: .eh_frame_hdr parses it once).</summary>
+        public static UnwindError Parse(byte* entry, byte* sectionStart, CommonInformationEntry* knownCie, out FrameDescriptionEntry description)
         {
             description = default;
             DwarfReader reader = new DwarfReader(entry, entry + 8);
@@ -47,11 +51,28 @@ namespace Internal.Runtime.ExceptionHandling
             {
                 return UnwindError.CorruptEntry;
             }
-            UnwindError error = ParseCommonInformation(cie, ref description, out byte pointerEncoding, out byte lsdaEncoding, out bool hasAugmentationData);
-            if (error != UnwindError.None)
+            CommonInformationEntry common;
+            UnwindError error = UnwindError.None;
+            if (knownCie != null && knownCie->Address == cie)
             {
-                return error;
+                common = *knownCie;
             }
+            else
+            {
+                error = CommonInformationEntry.Parse(cie, out common);
+                if (error != UnwindError.None)
+                {
+                    return error;
+                }
+            }
+            description.CodeAlignment = common.CodeAlignment;
+            description.DataAlignment = common.DataAlignment;
+            description.ReturnAddressRegister = common.ReturnAddressRegister;
+            description.InitialInstructions = common.InitialInstructions;
+            description.InitialInstructionsEnd = common.InitialInstructionsEnd;
+            byte pointerEncoding = common.PointerEncoding;
+            byte lsdaEncoding = common.LsdaEncoding;
+            bool hasAugmentationData = common.HasAugmentationData;
             description.FunctionStart = reader.ReadEncodedPointer(pointerEncoding, 0, ref error);
             ulong range = reader.ReadEncodedPointer((byte)(pointerEncoding & 0x0F), 0, ref error);
             description.FunctionEnd = description.FunctionStart + range;
@@ -79,84 +100,6 @@ namespace Internal.Runtime.ExceptionHandling
             }
             description.Instructions = reader.Position;
             description.InstructionsEnd = end;
-            return UnwindError.None;
-        }
-
-        private static UnwindError ParseCommonInformation(byte* cie, ref FrameDescriptionEntry description, out byte pointerEncoding, out byte lsdaEncoding, out bool hasAugmentationData)
-        {
-            pointerEncoding = DwarfReader.EncodingAbsolute;
-            lsdaEncoding = DwarfReader.EncodingOmit;
-            hasAugmentationData = false;
-            DwarfReader reader = new DwarfReader(cie, cie + 8);
-            uint length = reader.ReadUInt32();
-            if (length == 0 || length == 0xFFFFFFFF || length > 0x1000)
-            {
-                return UnwindError.CorruptEntry;
-            }
-            byte* end = cie + 4 + length;
-            reader.End = end;
-            uint id = reader.ReadUInt32();
-            byte version = reader.ReadByte();
-            if (id != 0 || (version != 1 && version != 3))
-            {
-                return UnwindError.CorruptEntry;
-            }
-            byte* augmentation = reader.Position;
-            int augmentationLength = 0;
-            while (!reader.Failed && reader.ReadByte() != 0)
-            {
-                augmentationLength++;
-            }
-            description.CodeAlignment = reader.ReadUnsignedLeb128();
-            description.DataAlignment = reader.ReadSignedLeb128();
-            description.ReturnAddressRegister = version == 1 ? reader.ReadByte() : (int)reader.ReadUnsignedLeb128();
-            if (description.ReturnAddressRegister != UnwindRules.ReturnAddressColumn)
-            {
-                return UnwindError.UnsupportedRegister;
-            }
-            UnwindError error = UnwindError.None;
-            if (augmentationLength > 0)
-            {
-                if (augmentation[0] != (byte)'z')
-                {
-                    return UnwindError.UnsupportedAugmentation;
-                }
-                hasAugmentationData = true;
-                ulong dataLength = reader.ReadUnsignedLeb128();
-                byte* dataEnd = reader.Position + dataLength;
-                if (dataLength > (ulong)(end - reader.Position))
-                {
-                    return UnwindError.CorruptEntry;
-                }
-                for (int i = 1; i < augmentationLength; i++)
-                {
-                    switch (augmentation[i])
-                    {
-                        case (byte)'L':
-                            lsdaEncoding = reader.ReadByte();
-                            break;
-                        case (byte)'R':
-                            pointerEncoding = reader.ReadByte();
-                            break;
-                        case (byte)'P':
-                            reader.ReadEncodedPointer(reader.ReadByte(), 0, ref error); // a personality routine: not used
-                            break;
-                        default:
-                            return UnwindError.UnsupportedAugmentation;
-                    }
-                }
-                reader.Position = dataEnd;
-            }
-            if (error != UnwindError.None)
-            {
-                return error;
-            }
-            if (reader.Failed || reader.Position > end)
-            {
-                return UnwindError.CorruptEntry;
-            }
-            description.InitialInstructions = reader.Position;
-            description.InitialInstructionsEnd = end;
             return UnwindError.None;
         }
     }
