@@ -82,8 +82,8 @@ assemble() {
     # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
     # Exception dispatch (throw, funclet calls, resume) and the image's own tables: also in every image.
-    nasm -f elf64 -o "$obj/exception_dispatch.o" Libc/Native/exception_dispatch.asm
-    nasm -f elf64 -o "$obj/image_tables.o" Libc/Native/image_tables.asm
+    nasm -f elf64 -o "$obj/exception_dispatch.o" Libc/Native/exception_dispatch.asm || return 1
+    nasm -f elf64 -o "$obj/image_tables.o" Libc/Native/image_tables.asm || return 1
 }
 
 link_kernel() {
@@ -120,27 +120,28 @@ link_program() {
         "$obj/programs/$1.o" "$2"
 }
 
+# A stage runs inside `if`, where `set -e` does not apply: every step returns on failure itself.
 build_programs() {
     mkdir -p "$obj/programs"
-    nasm -f elf64 -o "$obj/program_entry.o" Libc/Native/program_entry.asm
+    nasm -f elf64 -o "$obj/program_entry.o" Libc/Native/program_entry.asm || return 1
     local entry project name assembly bin
     for entry in "${programs[@]}"; do
         project="${entry% *}"
         name="${entry#* }"
         assembly="$(basename "$project")"
         bin="$project/bin/$configuration/net10.0"
-        dotnet build "$project/$assembly.csproj" -c $configuration -nologo -v quiet -clp:ErrorsOnly
-        dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/$assembly.dll"
+        dotnet build "$project/$assembly.csproj" -c $configuration -nologo -v quiet -clp:ErrorsOnly || return 1
+        dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/$assembly.dll" || return 1
         "$ilc" "$bin/$assembly.dll" "$bin/Libc.dll" -o:"$obj/programs/$name.o" --systemmodule:Libc \
-            --targetos:linux --targetarch:x64 -O --nativelib
+            --targetos:linux --targetarch:x64 -O --nativelib || return 1
         # Two links: the first (empty embedded symbol table) gives the symbol list, the second embeds it. The table
         # is the image's last section, so the second link must list exactly the same symbols; checked.
-        nasm -f elf64 -o "$obj/programs/$name.no_symbols.o" Libc/Native/program_symbols.asm
-        link_program "$name" "$obj/programs/$name.no_symbols.o"
-        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols"
-        nasm -f elf64 -DSYMBOLS_FILE="\"$obj/programs/$name.symbols\"" -o "$obj/programs/$name.symbols.o" Libc/Native/program_symbols.asm
-        link_program "$name" "$obj/programs/$name.symbols.o"
-        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols.check"
+        nasm -f elf64 -o "$obj/programs/$name.no_symbols.o" Libc/Native/program_symbols.asm || return 1
+        link_program "$name" "$obj/programs/$name.no_symbols.o" || return 1
+        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols" || return 1
+        nasm -f elf64 -DSYMBOLS_FILE="\"$obj/programs/$name.symbols\"" -o "$obj/programs/$name.symbols.o" Libc/Native/program_symbols.asm || return 1
+        link_program "$name" "$obj/programs/$name.symbols.o" || return 1
+        write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols.check" || return 1
         cmp -s "$obj/programs/$name.symbols" "$obj/programs/$name.symbols.check" || { echo "$name: embedding the symbol table moved symbols"; return 1; }
     done
 }
