@@ -7,7 +7,7 @@ namespace Cosmos.Programs.ExceptionTest
     /// <summary>
     /// Entry point of ehtest: the first argument picks the mode; every line printed starts with "ehtest". A test
     /// mode prints "ehtest: NAME ok" or "ehtest: NAME FAILED: why" and exits 0 or 1; "all" runs every caught-exception
-    /// test; "unhandled" and "fault" end with the runtime's and the kernel's reports; "bench" prints throw_catch.
+    /// test; "unhandled", "badmessage" and "fault" end with the runtime's and the kernel's reports; "bench" prints throw_catch.
     /// </summary>
     internal static class ExceptionTestMain
     {
@@ -22,6 +22,8 @@ namespace Cosmos.Programs.ExceptionTest
                     return Scenarios.RunAll();
                 case "unhandled":
                     return Unhandled.Run();
+                case "badmessage":
+                    return Unhandled.RunWithThrowingMessage();
                 case "fault":
                     return HardwareFaults.UnconvertedFault();
                 case "bench":

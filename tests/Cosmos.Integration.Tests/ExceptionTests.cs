@@ -66,6 +66,20 @@ namespace Cosmos.Integration.Tests
         }
 
         [Fact]
+        public async Task AnExceptionThrownWhileReportingAnUnhandledOneEndsTheProgram()
+        {
+            string run = ProgramContract.Run("ehtest", "badmessage");
+            await using QemuMachine machine = await ProgramRun.StartAsync(run);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            (SerialLine line, Match failure) = output.First(ProgramContract.FatalErrorWhileReporting, "the note that reporting failed");
+            output.Assert(failure.Groups["reason"].Value.Contains("while reporting an unhandled exception"), $"The note does not say what failed: \"{line.Text}\".");
+            output.Assert(output.All(ProgramContract.FatalErrorWhileReporting).Count == 1, "The failed report was retried.");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(run)), -1);
+        }
+
+        [Fact]
         public async Task FaultThatIsNoExceptionPrintsAStackTraceBeforeTheKernelsReport()
         {
             string run = ProgramContract.Run("ehtest", "fault");

@@ -177,6 +177,9 @@ namespace Cosmos.Integration.Tests
         /// <summary>A ring-3 fault that is not turned into an exception prints this, then <see cref="ExceptionFrame"/> lines, then the kernel's <see cref="UserFault"/> line.</summary>
         public static readonly Regex FaultStackTrace = new Regex(@"^fault: stack trace:$", Options);
 
+        /// <summary>A failure while a program reports a fatal error or an unhandled exception: "program: fatal error while reporting a fatal error: REASON"; the task exits with -1.</summary>
+        public static readonly Regex FatalErrorWhileReporting = new Regex(@"^program: fatal error while reporting a fatal error: (?<reason>.+)$", Options);
+
         // ehtest (Programs/ExceptionTest): one line per test, then a verdict for "all".
 
         /// <summary>"ehtest: finally ok" or "ehtest: rethrow FAILED: order was "..."".</summary>
