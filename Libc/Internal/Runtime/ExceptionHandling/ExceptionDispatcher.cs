@@ -29,18 +29,18 @@ namespace Internal.Runtime.ExceptionHandling
         {
             if (rethrow != 0)
             {
-                exception = FindExceptionBeingCaught(thrower);
-                if (exception == null)
+                // `throw;` keeps the stack trace recorded when the exception was first thrown.
+                object caught = FindExceptionBeingCaught(thrower);
+                if (caught == null)
                 {
                     FatalError.Fail("`throw;` outside a catch handler");
                 }
-                Dispatch(exception, thrower, false, false);
+                Dispatch(caught, thrower, false, false);
             }
-            if (exception == null)
+            else
             {
-                exception = new NullReferenceException(); // `throw null`
+                Dispatch(exception ?? new NullReferenceException(), thrower, false, true); // `throw null` throws NullReferenceException
             }
-            Dispatch(exception, thrower, false, true);
         }
 
         /// <summary>
