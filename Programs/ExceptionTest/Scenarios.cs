@@ -8,7 +8,7 @@ namespace Cosmos.Programs.ExceptionTest
         private static readonly string[] s_names = new string[]
         {
             "finally", "basetype", "rethrow", "catchthrow", "finallythrow", "filter", "filterthrow", "nested",
-            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace",
+            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace", "thread",
         };
 
         private static Scenario Find(string name)
@@ -30,6 +30,7 @@ namespace Cosmos.Programs.ExceptionTest
                 case "cast": return HardwareFaults.InvalidCast;
                 case "argument": return HardwareFaults.ArgumentCheck;
                 case "stacktrace": return SoftwareExceptions.StackTraceNamesMethods;
+                case "thread": return SecondThread.Run;
                 default: return null;
             }
         }
