@@ -1,24 +1,43 @@
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Cosmos.Api;
+using Internal.Runtime.GarbageCollection;
 
 namespace Internal.Runtime
 {
     /// <summary>
-    /// The heap that backs `new` in this program (the kernel or a ring-3 program), and the allocation
-    /// helpers ilc's generated code calls. An object is preceded by an 8-byte header (counted in the
-    /// MethodTable's BaseSize); the reference points at the MethodTable pointer:
-    /// [header][MethodTable*][fields...]; arrays and strings: [header][MethodTable*][int length][pad][elements...].
+    /// The heap that backs `new` in this program (the kernel or a ring-3 program), and the allocation helpers ilc's
+    /// generated code calls. An object is one heap block: [header word][MethodTable*][fields...] (BaseSize counts the
+    /// header); arrays and strings: [header][MethodTable*][int length][pad][elements...]; the reference points at the
+    /// MethodTable word. The kernel frees explicitly (FreeObject, FreeRaw) and never collects; a ring-3 program turns
+    /// collection on at start-up (<see cref="EnableCollection"/>). One lock serialises every heap operation, and an
+    /// object is complete (MethodTable and length written) before the lock is released, so a collection never sees a
+    /// half-made object.
     /// </summary>
     public static unsafe class ManagedHeap
     {
         public const int ObjectHeaderSize = 8;
 
         private static Heap s_heap;
+        private static int s_lock;
+
+        private static Heap* HeapPointer => (Heap*)Unsafe.AsPointer(ref s_heap);
+
+        private static int* LockWord => (int*)Unsafe.AsPointer(ref s_lock);
 
         public static void Initialize(delegate*<nuint, void*> allocatePages, delegate*<void*, nuint, void> freePages)
         {
             s_heap.Initialize(allocatePages, freePages);
+        }
+
+        /// <summary>Turns on garbage collection (ring-3 programs only), with the heap's page source for the collector's own use.</summary>
+        public static void EnableCollection(delegate*<nuint, void*> allocatePages, delegate*<void*, nuint, void> freePages)
+        {
+            SuspendedThread* records = (SuspendedThread*)AllocateRaw((nuint)(RootScanner.ThreadCapacity * sizeof(SuspendedThread)));
+            SpinLock.Acquire(LockWord);
+            Collector.Enable(allocatePages, freePages, records);
+            SpinLock.Release(LockWord);
         }
 
         public static ulong BytesInUse => s_heap.BytesInUse;
@@ -29,10 +48,31 @@ namespace Internal.Runtime
 
         public static ulong FreeCount => s_heap.FreeCount;
 
-        /// <summary>Raw memory for runtime data structures that are not objects.</summary>
+        /// <summary>A full collection now (nothing happens where collection is not enabled).</summary>
+        public static void Collect()
+        {
+            SpinLock.Acquire(LockWord);
+            if (Collector.IsEnabled)
+            {
+                Collector.Collect(HeapPointer);
+            }
+            SpinLock.Release(LockWord);
+        }
+
+        public static GarbageCollectorStatistics Statistics()
+        {
+            SpinLock.Acquire(LockWord);
+            GarbageCollectorStatistics statistics = Collector.Statistics(HeapPointer);
+            SpinLock.Release(LockWord);
+            return statistics;
+        }
+
+        /// <summary>Raw memory for runtime data structures that are not objects: never collected, never scanned for references.</summary>
         public static void* AllocateRaw(nuint size)
         {
+            SpinLock.Acquire(LockWord);
             void* block = s_heap.Allocate(size);
+            SpinLock.Release(LockWord);
             if (block == null)
             {
                 FatalError.Fail("out of memory");
@@ -40,22 +80,31 @@ namespace Internal.Runtime
             return block;
         }
 
-        public static void FreeRaw(void* block) => s_heap.Free(block);
+        public static void FreeRaw(void* block)
+        {
+            SpinLock.Acquire(LockWord);
+            s_heap.Free(block);
+            SpinLock.Release(LockWord);
+        }
 
-        /// <summary>Frees an object explicitly (the kernel does this for objects it knows are dead).</summary>
+        /// <summary>Frees an object explicitly (the kernel does this for objects it knows are dead; the library for private buffers).</summary>
         public static void FreeObject(object obj)
         {
             if (obj != null)
             {
-                s_heap.Free((byte*)Unsafe.AsPointer(obj) - ObjectHeaderSize);
+                SpinLock.Acquire(LockWord);
+                s_heap.FreeObject((byte*)Unsafe.AsPointer(obj) - ObjectHeaderSize);
+                SpinLock.Release(LockWord);
             }
         }
 
         [RuntimeExport("RhpNewFast")]
         internal static object NewObject(MethodTable* type)
         {
-            byte* memory = (byte*)AllocateRaw(type->BaseSize) + ObjectHeaderSize;
+            SpinLock.Acquire(LockWord);
+            byte* memory = AllocateObjectLocked(type->BaseSize) + ObjectHeaderSize;
             *(MethodTable**)memory = type;
+            SpinLock.Release(LockWord);
             return Unsafe.AsRef<object>(&memory);
         }
 
@@ -75,9 +124,11 @@ namespace Internal.Runtime
             {
                 FatalError.Fail("out of memory: array too large");
             }
-            byte* memory = (byte*)AllocateRaw((nuint)size) + ObjectHeaderSize;
+            SpinLock.Acquire(LockWord);
+            byte* memory = AllocateObjectLocked((nuint)size) + ObjectHeaderSize;
             *(MethodTable**)memory = type;
             *(int*)(memory + sizeof(nint)) = length;
+            SpinLock.Release(LockWord);
             return Unsafe.AsRef<object>(&memory);
         }
 
@@ -86,5 +137,26 @@ namespace Internal.Runtime
 
         [RuntimeExport("RhNewString")]
         internal static object NewString(MethodTable* type, int length) => NewArray(type, length);
+
+        // With the lock held: collects first when the allocation budget is spent, and once more before giving up.
+        private static byte* AllocateObjectLocked(nuint size)
+        {
+            if (Collector.IsDue(s_heap.BytesAllocated))
+            {
+                Collector.Collect(HeapPointer);
+            }
+            byte* block = s_heap.AllocateObject(size);
+            if (block == null && Collector.IsEnabled)
+            {
+                Collector.Collect(HeapPointer);
+                block = s_heap.AllocateObject(size);
+            }
+            if (block == null)
+            {
+                SpinLock.Release(LockWord);
+                FatalError.Fail("out of memory");
+            }
+            return block;
+        }
     }
 }
