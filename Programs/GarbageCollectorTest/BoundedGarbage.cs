@@ -21,13 +21,10 @@ namespace Cosmos.Programs.GarbageCollectorTest
             ulong lowestFreeFrames = freeFramesBefore;
             object[] keep = new object[256];
             RandomSequence random = new RandomSequence(12345);
-            long allocated = 0;
             int round = 0;
-            while (allocated < target)
+            while (GC.GetStatistics().BytesAllocated - before.BytesAllocated < (ulong)target)
             {
-                long chunk = 256 * 1024;
-                Garbage.Churn(chunk, (ulong)round + 1);
-                allocated += chunk;
+                Garbage.Churn(256 * 1024, (ulong)round + 1);
                 keep[random.Below(keep.Length)] = new Node(round, 16);
                 round++;
                 ulong free = Kernel.FreeFrames(out _);
