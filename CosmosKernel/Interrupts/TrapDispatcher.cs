@@ -23,12 +23,21 @@ namespace CosmosKernel.Interrupts
             {
                 if (frame->CameFromUserMode && IsThreadFault(vector))
                 {
+                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
+                    if (UserFaults.DeliverToHandler(frame))
+                    {
+                        return;
+                    }
                     UserFaults.EndFaultingTask(frame);
                 }
                 Panic.FromTrap(frame);
             }
             else if (vector == InterruptVectors.Timer)
             {
+                if (frame->CameFromUserMode)
+                {
+                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
+                }
                 LocalApic.EndOfInterrupt();
                 Scheduler.OnTimerTick();
             }

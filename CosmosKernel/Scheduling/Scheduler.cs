@@ -72,10 +72,42 @@ namespace CosmosKernel.Scheduling
         public static void Wake(ThreadControlBlock* thread)
         {
             s_sleepers.Remove(thread->Id.Slot);
-            MakeReady(thread);
-            if (thread->Priority > s_current->Priority)
+            if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 Preempt();
+            }
+        }
+
+        /// <summary>
+        /// Stops a thread that is not running until <see cref="Resume"/>: a ready thread leaves the run queue; a blocked one
+        /// stays blocked, and when it is woken it waits for the resume instead of running.
+        /// </summary>
+        public static void Suspend(ThreadControlBlock* thread)
+        {
+            if (thread->Suspended || thread == s_current || thread->State == ThreadState.Dead || thread->State == ThreadState.Free)
+            {
+                return;
+            }
+            thread->Suspended = true;
+            if (thread->State == ThreadState.Ready)
+            {
+                s_ready.Remove(&thread->RunLinks);
+                Park(thread);
+            }
+        }
+
+        /// <summary>Lets a suspended thread run again (it is queued if it became ready meanwhile, preempting the caller if its priority is higher).</summary>
+        public static void Resume(ThreadControlBlock* thread)
+        {
+            if (!thread->Suspended)
+            {
+                return;
+            }
+            thread->Suspended = false;
+            if (thread->ReadyWhenResumed)
+            {
+                thread->ReadyWhenResumed = false;
+                Wake(thread);
             }
         }
 
@@ -136,8 +168,7 @@ namespace CosmosKernel.Scheduling
                 }
                 ThreadControlBlock* thread = ThreadTable.At(slot);
                 thread->WakeResult = thread->BlockReason == BlockReason.Sleeping ? 0 : (long)SystemCallError.TimedOut;
-                MakeReady(thread);
-                preempt |= thread->Priority > s_current->Priority;
+                preempt |= MakeReady(thread) && thread->Priority > s_current->Priority;
             }
             ThreadControlBlock* current = s_current;
             CheckStack(current);
@@ -213,14 +244,29 @@ namespace CosmosKernel.Scheduling
             }
         }
 
-        private static void MakeReady(ThreadControlBlock* thread)
+        // Queues a thread to run; a suspended one is parked instead. Returns whether it was queued.
+        private static bool MakeReady(ThreadControlBlock* thread)
         {
+            if (thread->Suspended)
+            {
+                Park(thread);
+                return false;
+            }
             thread->State = ThreadState.Ready;
             thread->BlockReason = BlockReason.None;
             if (thread != s_idle)
             {
                 s_ready.Enqueue(&thread->RunLinks, thread->Priority);
             }
+            return true;
+        }
+
+        // A suspended thread that would be ready waits, blocked, for its resume.
+        private static void Park(ThreadControlBlock* thread)
+        {
+            thread->State = ThreadState.Blocked;
+            thread->BlockReason = BlockReason.Suspended;
+            thread->ReadyWhenResumed = true;
         }
 
         // The running thread is preempted by a higher-priority one: it goes back to the head of its level, keeping its slice.

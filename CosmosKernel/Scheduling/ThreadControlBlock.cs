@@ -49,6 +49,18 @@ namespace CosmosKernel.Scheduling
         /// <summary>The thread that will receive this thread's page faults as messages (issue "Address spaces"); None: faults end the task.</summary>
         public ThreadId Pager;
 
+        /// <summary>How the thread last entered the kernel from ring 3, which says where its user registers are saved.</summary>
+        public UserEntry LastUserEntry;
+
+        /// <summary>Stopped by ThreadsSuspend: it is not queued to run, even when woken, until ThreadsResume.</summary>
+        public bool Suspended;
+
+        /// <summary>The thread became ready while suspended (a blocked thread woken, or a ready one taken off the run queue).</summary>
+        public bool ReadyWhenResumed;
+
+        /// <summary>The user stack pointer the thread was started with (ThreadStart): its stack lies below.</summary>
+        public ulong UserStackTop;
+
         /// <summary>Links of the task's thread list (thread-table slots; -1 ends).</summary>
         public int NextInTask;
         public int PreviousInTask;

@@ -65,6 +65,8 @@ namespace CosmosKernel.Scheduling
                 *--top = 0;
             }
             thread->SavedStackPointer = (ulong)top;
+            thread->LastUserEntry = UserEntry.FirstEntry;
+            thread->UserStackTop = stackPointer;
         }
     }
 }

@@ -41,6 +41,17 @@ namespace CosmosKernel.SystemCalls
             return (long)TaskLifecycle.MapNewMemory(task, address, length, pageFlags);
         }
 
+        /// <summary>MemoryFree(task or 0, address, length) -> 0. Unmaps the page-aligned range; the task's own frames there are freed.</summary>
+        public static long Free(ulong taskId, ulong address, ulong length)
+        {
+            TaskControlBlock* task = SystemCallDispatcher.ControlledTask(taskId, out SystemCallError error);
+            if (task == null)
+            {
+                return (long)error;
+            }
+            return (long)TaskLifecycle.UnmapMemory(task, address, length);
+        }
+
         /// <summary>MemoryWrite(task or 0, destination, source, length) -> 0. The destination must be memory the task owns (read-only code included).</summary>
         public static long Write(ulong taskId, ulong destination, ulong source, ulong length)
         {

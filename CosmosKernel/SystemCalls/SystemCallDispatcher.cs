@@ -1,5 +1,6 @@
 using System.Runtime;
 using Cosmos.Api;
+using Internal.Runtime;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Tasks;
 using CosmosKernel.Time;
@@ -17,6 +18,7 @@ namespace CosmosKernel.SystemCalls
         private static void Dispatch(SystemCallFrame* frame)
         {
             SystemCallNumber number = (SystemCallNumber)frame->Rax;
+            Scheduler.Current->LastUserEntry = UserEntry.SystemCall;
             if (number == SystemCallNumber.Null)
             {
                 frame->Rax = 0;
@@ -59,6 +61,13 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.TaskKill: return TaskCalls.Kill(argument1);
                 case SystemCallNumber.TaskWait: return TaskCalls.Wait(argument1, argument2, &frame->Rdx);
                 case SystemCallNumber.MemoryInformation: return MemoryCalls.Information(&frame->Rdx);
+                case SystemCallNumber.MemoryFree: return MemoryCalls.Free(argument1, argument2, argument3);
+                case SystemCallNumber.ThreadsSuspend: return ThreadCalls.SuspendOthers(argument1, argument2);
+                case SystemCallNumber.ThreadsResume: return ThreadCalls.ResumeOthers();
+                case SystemCallNumber.TaskSetFaultHandler: return TaskCalls.SetFaultHandler(argument1);
+                case SystemCallNumber.KernelHeapInformation:
+                    frame->Rdx = ManagedHeap.AllocationCount;
+                    return (long)ManagedHeap.BytesInUse;
                 default: return (long)SystemCallError.UnknownCall;
             }
         }

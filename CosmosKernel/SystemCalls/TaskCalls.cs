@@ -46,6 +46,19 @@ namespace CosmosKernel.SystemCalls
             TaskLifecycle.EndTask(SystemCallDispatcher.CurrentTask, TaskEndReason.Exited, code);
         }
 
+        /// <summary>TaskSetFaultHandler(entry or 0) -> the previous handler. Where the caller's threads continue after a ring-3 fault (Tasks/UserFaults.cs).</summary>
+        public static long SetFaultHandler(ulong entry)
+        {
+            if (entry >= UserLayout.MappableEnd)
+            {
+                return (long)SystemCallError.BadAddress;
+            }
+            TaskControlBlock* task = SystemCallDispatcher.CurrentTask;
+            ulong previous = task->FaultHandler;
+            task->FaultHandler = entry;
+            return (long)previous;
+        }
+
         /// <summary>TaskKill(task) -> 0. The root task can only end itself.</summary>
         public static long Kill(ulong taskId)
         {

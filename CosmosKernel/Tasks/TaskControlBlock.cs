@@ -1,4 +1,5 @@
 using Cosmos.Api;
+using CosmosKernel.Scheduling;
 using CosmosKernel.Memory;
 
 namespace CosmosKernel.Tasks
@@ -32,5 +33,11 @@ namespace CosmosKernel.Tasks
         public ulong CpuCyclesOfEndedThreads;
         public int NameLength;
         public fixed byte Name[NameCapacity];
+
+        /// <summary>Where a thread that faults in ring 3 continues (TaskSetFaultHandler); 0: faults end the task.</summary>
+        public ulong FaultHandler;
+
+        /// <summary>The thread whose ThreadsSuspend stopped the task's other threads (None: none are stopped).</summary>
+        public ThreadId SuspendingThread;
     }
 }

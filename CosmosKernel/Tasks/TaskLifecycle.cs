@@ -188,6 +188,42 @@ namespace CosmosKernel.Tasks
             return SystemCallError.None;
         }
 
+        /// <summary>
+        /// Unmaps the page-aligned range in <paramref name="task"/>; frames the task owned there are freed, others (boot
+        /// modules) only unmapped. Pages that are not mapped are skipped.
+        /// </summary>
+        public static SystemCallError UnmapMemory(TaskControlBlock* task, ulong address, ulong length)
+        {
+            if ((address & (UserLayout.PageSize - 1)) != 0 || (length & (UserLayout.PageSize - 1)) != 0 || length == 0)
+            {
+                return SystemCallError.InvalidArgument;
+            }
+            if (!UserLayout.IsMappableRange(address, length))
+            {
+                return SystemCallError.BadAddress;
+            }
+            bool loaded = Scheduler.IsLoaded(task->Space.Root.Value);
+            for (ulong offset = 0; offset < length; offset += UserLayout.PageSize)
+            {
+                VirtualAddress page = new VirtualAddress(address + offset);
+                PageTranslation translation = task->Space.Translate(page);
+                if (!translation.IsMapped || task->Space.Unmap(page, out PhysicalAddress frame) != PageTableError.None)
+                {
+                    continue;
+                }
+                if ((translation.Flags & PageFlags.Owned) != 0)
+                {
+                    KernelMemory.Frames.FreeFrame(frame);
+                    task->OwnedPages--;
+                }
+                if (loaded)
+                {
+                    Native.InvalidatePage(address + offset);
+                }
+            }
+            return SystemCallError.None;
+        }
+
         /// <summary>Maps frames the task does not own (boot modules) read-only at <paramref name="address"/>.</summary>
         public static SystemCallError MapShared(TaskControlBlock* task, ulong address, PhysicalAddress first, ulong pageCount)
         {
@@ -203,6 +239,25 @@ namespace CosmosKernel.Tasks
             return SystemCallError.None;
         }
 
+        /// <summary>Resumes every suspended thread of <paramref name="task"/>; returns how many were suspended.</summary>
+        public static long ResumeThreads(TaskControlBlock* task)
+        {
+            task->SuspendingThread = ThreadId.None;
+            long resumed = 0;
+            int slot = task->FirstThread;
+            while (slot >= 0)
+            {
+                ThreadControlBlock* thread = ThreadTable.At(slot);
+                slot = thread->NextInTask;
+                if (thread->Suspended)
+                {
+                    resumed++;
+                    Scheduler.Resume(thread); // may switch to a higher-priority thread and come back
+                }
+            }
+            return resumed;
+        }
+
         /// <summary>The running thread exits; the last thread's exit ends its task with <paramref name="code"/>. Does not return.</summary>
         public static void ExitCurrentThread(long code)
         {
@@ -211,6 +266,10 @@ namespace CosmosKernel.Tasks
             if (task->ThreadCount == 1)
             {
                 EndTask(task, TaskEndReason.Exited, code);
+            }
+            if (task->SuspendingThread.Value == current->Id.Value)
+            {
+                ResumeThreads(task); // a thread that stopped the others and exits must not leave them stopped
             }
             Scheduler.ExitCurrent();
         }

@@ -25,6 +25,8 @@ namespace Cosmos.Api
         Sleeping = 2,
         /// <summary>Waiting for a task to end.</summary>
         WaitingForTask = 3,
+        /// <summary>Stopped by another thread of its task (ThreadsSuspend, e.g. for a garbage collection) and ready to run once resumed.</summary>
+        Suspended = 4,
     }
 
     /// <summary>How a task ended.</summary>

@@ -11,7 +11,7 @@ namespace Cosmos.Api
         public const ulong PageSize = 4096;
 
         /// <summary>Page 0 stays unmapped: a null dereference faults.</summary>
-        public const ulong MappableStart = 0x1000;
+        public const ulong MappableStart = 0x10000;
 
         /// <summary>Where programs are linked (Libc/Program.ld).</summary>
         public const ulong ProgramBase = 0x400000;

@@ -27,8 +27,11 @@ namespace Cosmos.Programs.SystemTest
                 case "threads": return ThreadChurn.Run(arguments);
                 case "sleep": return SleepAccuracy.Run();
                 case "bench": return Benchmarks.Run();
+                case "kernelheap": return KernelHeapSteadiness.Run(arguments);
+                case "suspend": return Suspension.Run();
+                case "faulthandler": return FaultHandlerDelivery.Run();
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler)");
                     return 2;
             }
         }

@@ -9,11 +9,13 @@ namespace Cosmos.Servers.RootTask
     /// The root task: the first ring-3 program, started by the kernel. Until the shell exists it starts the
     /// programs named on the kernel command line — each word "run=NAME[:ARGUMENT...]" starts boot module
     /// NAME with the command line "NAME ARGUMENT..." — all at once, then waits for each and reports how it
-    /// ended. Without such words it starts "systest hello".
+    /// ended. With the word "sequential" each program runs alone: it is waited for before the next starts (how
+    /// benchmarks keep programs from measuring each other). Without run= words it starts "systest hello".
     /// </summary>
     internal static unsafe class RootTaskMain
     {
         private const string RunPrefix = "run=";
+        private const string SequentialWord = "sequential";
         private const int MaximumPrograms = 16;
 
         [RuntimeExport("ProgramMain")]
@@ -26,33 +28,44 @@ namespace Cosmos.Servers.RootTask
             ulong* tasks = stackalloc ulong[MaximumPrograms];
             string[] names = new string[MaximumPrograms];
             int count = 0;
+            int waited = 0;
             bool any = false;
+            bool sequential = System.Array.IndexOf(words, SequentialWord) >= 0;
             for (int i = 0; i < words.Length; i++)
             {
                 if (words[i].StartsWith(RunPrefix))
                 {
                     any = true;
                     count = StartProgram(words[i].Substring(RunPrefix.Length), tasks, names, count);
+                    for (; sequential && waited < count; waited++)
+                    {
+                        WaitAndReport(tasks[waited], names[waited]);
+                    }
                 }
             }
             if (!any)
             {
                 count = StartProgram("systest:hello", tasks, names, count);
             }
-            for (int i = 0; i < count; i++)
+            for (; waited < count; waited++)
             {
-                long code = Kernel.WaitTask(tasks[i], Kernel.WaitForever, out TaskEndReason reason);
-                string how = reason == TaskEndReason.Exited ? "exited with code " + code.ToString()
-                    : reason == TaskEndReason.Faulted ? "ended by a fault (code " + code.ToString() + ")"
-                    : reason == TaskEndReason.Killed ? "was killed"
-                    : "could not be waited for: " + Kernel.DescribeError(code);
-                Kernel.DebugWrite("roottask: task " + Kernel.FormatId(tasks[i]) + " (" + names[i] + ") " + how + "\n");
+                WaitAndReport(tasks[waited], names[waited]);
             }
             Kernel.DebugWrite("roottask: all programs ended\n");
             while (true)
             {
                 Kernel.Sleep(ulong.MaxValue);
             }
+        }
+
+        private static void WaitAndReport(ulong task, string name)
+        {
+            long code = Kernel.WaitTask(task, Kernel.WaitForever, out TaskEndReason reason);
+            string how = reason == TaskEndReason.Exited ? "exited with code " + code.ToString()
+                : reason == TaskEndReason.Faulted ? "ended by a fault (code " + code.ToString() + ")"
+                : reason == TaskEndReason.Killed ? "was killed"
+                : "could not be waited for: " + Kernel.DescribeError(code);
+            Kernel.DebugWrite("roottask: task " + Kernel.FormatId(task) + " (" + name + ") " + how + "\n");
         }
 
         // Starts "NAME:ARG:ARG" and records it; returns the new count.

@@ -13,7 +13,7 @@ namespace Cosmos.Benchmarks
             "usage: ./build.sh bench [--boots N] [--timeout MINUTES] [--image PATH]\n" +
             "   or: dotnet run --project tests/Cosmos.Benchmarks -c Release -- [options]\n" +
             "  --boots N          boot the OS N times, one after another (default 3)\n" +
-            "  --timeout MINUTES  per boot, from QEMU start to \"systest bench: done\" (default 10)\n" +
+            "  --timeout MINUTES  per boot, from QEMU start to \"roottask: all programs ended\" (default 10)\n" +
             "  --image PATH       the OS image (default COSMOS_OS_IMAGE, else iso/out/os.iso)\n" +
             "Prints one line per figure on stdout; progress and diagnostics go to stderr.";
 

@@ -15,7 +15,8 @@ namespace Cosmos.Benchmarks
     /// </summary>
     internal sealed class BootRunner
     {
-        public const string KernelCommandLine = "run=systest:bench";
+        /// <summary>The in-OS benchmark programs, one after another (the root task's "sequential"), so none measures under another's load.</summary>
+        public const string KernelCommandLine = "sequential run=systest:bench run=gctest:bench run=ehtest:bench";
 
         /// <summary>The kernel's end of boot, as the integration tests recognise it (anywhere in a line).</summary>
         public const string ReadyText = "kernel: ready";
@@ -23,8 +24,8 @@ namespace Cosmos.Benchmarks
         /// <summary>The first line of a kernel panic report (anywhere in a line).</summary>
         public const string PanicText = "panic:";
 
-        /// <summary>The last line of the in-OS benchmark program (at the start of a line).</summary>
-        public const string DoneText = "systest bench: done";
+        /// <summary>The root task's line once every benchmark program has ended (at the start of a line).</summary>
+        public const string DoneText = "roottask: all programs ended";
 
         // The panic handler's last line; the report is complete once it appears.
         private const string HaltedText = "panic: system halted";

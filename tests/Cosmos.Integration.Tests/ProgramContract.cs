@@ -143,6 +143,22 @@ namespace Cosmos.Integration.Tests
         public static readonly Regex HelloThread = new Regex(
             $@"^hello: thread (?<thread>{Id}) task (?<task>{Id}) state=(?<state>\d+) priority=(?<priority>\d+) cpu=(?<cpu>\d+)us$", Options);
 
+        /// <summary>systest kernelheap's result: "kernelheap: calls 100000, threads run 72, heap bytes before 178288 after 178288, allocations before 36 after 36".</summary>
+        public static readonly Regex KernelHeapResult = new Regex(
+            @"^kernelheap: calls (?<calls>\d+), threads run (?<threads>\d+), heap bytes before (?<bytesBefore>\d+) after (?<bytesAfter>\d+), allocations before (?<allocationsBefore>\d+) after (?<allocationsAfter>\d+)$", Options);
+
+        /// <summary>systest suspend's record check: "suspend: records 2, self record ok, worker record ok (flags 1, rip 0x408124, rsp 0x1000015000)".</summary>
+        public static readonly Regex SuspendRecords = new Regex(
+            @"^suspend: records (?<records>\d+), self record (?<self>ok|wrong), worker record (?<worker>ok|wrong) \(flags (?<flags>\d+), rip 0x(?<rip>[0-9a-f]+), rsp 0x(?<rsp>[0-9a-f]+)\)$", Options);
+
+        /// <summary>systest suspend's counts: "suspend: count at suspend 7181282, 20 ms later 7181282, resumed 1, 20 ms after resume 14214563, small buffer limit reached".</summary>
+        public static readonly Regex SuspendCounts = new Regex(
+            @"^suspend: count at suspend (?<atSuspend>\d+), 20 ms later (?<whileSuspended>\d+), resumed (?<resumed>\d+), 20 ms after resume (?<afterResume>\d+), small buffer (?<smallBuffer>.+)$", Options);
+
+        /// <summary>systest faulthandler's handler: "faulthandler: vector 14, error code 0x4, address 0x8, pending 1, record in the UTCB, rip 0x406d51, rsp in the faulting frame".</summary>
+        public static readonly Regex FaultHandlerRecord = new Regex(
+            @"^faulthandler: vector (?<vector>\d+), error code 0x(?<errorCode>[0-9a-f]+), address 0x(?<address>[0-9a-f]+), pending (?<pending>\d+), record (?<record>in the UTCB|elsewhere), rip 0x(?<rip>[0-9a-f]+), rsp (?<rsp>.+)$", Options);
+
         /// <summary>A group of <paramref name="match"/> as a decimal number (it matched \d+, so it parses unless it overflows).</summary>
         public static long Number(Match match, string group) =>
             long.Parse(match.Groups[group].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

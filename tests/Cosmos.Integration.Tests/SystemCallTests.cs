@@ -83,5 +83,54 @@ namespace Cosmos.Integration.Tests
 
             output.AssertExited(task, 0);
         }
+
+        [Fact]
+        public async Task KernelHeapDoesNotGrowAcrossAHundredThousandSystemCalls()
+        {
+            const long Calls = 100000;
+            string run = ProgramContract.Run("systest", "kernelheap", Calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await using QemuMachine machine = await ProgramRun.StartAsync(run);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            (SerialLine line, Match result) = output.First(ProgramContract.KernelHeapResult, "kernelheap's result");
+            output.Assert(ProgramContract.Number(result, "calls") >= Calls, $"kernelheap made fewer than {Calls} calls: \"{line.Text}\".");
+            output.Assert(ProgramContract.Number(result, "threads") > 0, $"kernelheap ran no threads, so thread creation was not covered: \"{line.Text}\".");
+            output.Assert(
+                ProgramContract.Number(result, "bytesBefore") == ProgramContract.Number(result, "bytesAfter"),
+                $"The kernel heap's bytes in use changed across the calls: \"{line.Text}\".");
+            output.Assert(
+                ProgramContract.Number(result, "allocationsBefore") == ProgramContract.Number(result, "allocationsAfter"),
+                $"The kernel allocated from its heap during the calls: \"{line.Text}\".");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(run)), 0);
+        }
+
+        [Fact]
+        public async Task FaultGoesToTheTasksHandlerAndAFaultInsideTheHandlerEndsTheTask()
+        {
+            const long PageFaultVector = 14;
+            string run = ProgramContract.Run("systest", "faulthandler");
+            await using QemuMachine machine = await ProgramRun.StartAsync(run);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            (SerialLine line, Match record) = output.First(ProgramContract.FaultHandlerRecord, "the handler's view of the fault record");
+            output.Assert(ProgramContract.Number(record, "vector") == PageFaultVector, $"The handler got another vector than #PF: \"{line.Text}\".");
+            output.Assert(ProgramContract.HexNumber(record, "address") == 0x8, $"The record's fault address is not the one read: \"{line.Text}\".");
+            output.Assert(ProgramContract.HexNumber(record, "errorCode") == 0x4, $"A user-mode read of a missing page has error code 0x4: \"{line.Text}\".");
+            output.Assert(ProgramContract.Number(record, "pending") == 1, $"The kernel must set Pending when it delivers a fault: \"{line.Text}\".");
+            output.Assert(record.Groups["record"].Value == "in the UTCB", $"rdi should point at the thread's UTCB fault record: \"{line.Text}\".");
+            output.Assert(record.Groups["rsp"].Value == "in the faulting frame", $"The saved rsp is not the faulting frame's: \"{line.Text}\".");
+            ulong rip = ProgramContract.HexNumber(record, "rip");
+            output.Assert(rip >= 0x400000 && rip < 0x1000000000, $"The saved rip 0x{rip:x} is not in the program.");
+
+            string task = output.TaskIdOf(ProgramContract.CommandLineOf(run));
+            (SerialLine faultLine, Match fault) = output.First(ProgramContract.UserFault, "the kernel's report of the fault inside the handler", match => match.Groups["task"].Value == task);
+            output.Assert(fault.Groups["symbol"].Value.Contains("FaultHandlerDelivery.Handle", System.StringComparison.Ordinal), $"The second fault should be reported in the handler: \"{faultLine.Text}\".");
+            output.Assert(ProgramContract.HexNumber(fault, "address") == 0x10, $"The report should name the handler's own bad address: \"{faultLine.Text}\".");
+            output.Assert(output.All(new Regex("^faulthandler: FAILED")).Count == 0, "The program survived a fault it should not have.");
+            (_, Match ended) = output.First(ProgramContract.ProgramFaulted, "the root task's report that systest ended by a fault", match => match.Groups["task"].Value == task);
+            output.Assert(ProgramContract.Number(ended, "code") == -(PageFaultVector + 1), $"The task should end with code {-(PageFaultVector + 1)}.");
+        }
     }
 }

@@ -64,5 +64,26 @@ namespace Cosmos.Integration.Tests
                 "stack and UTCB must come back.");
             output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(run)), 0);
         }
+
+        [Fact]
+        public async Task SuspendedThreadStandsStillAndReportsItsRingThreeRegisters()
+        {
+            string run = ProgramContract.Run("systest", "suspend");
+            await using QemuMachine machine = await ProgramRun.StartAsync(run);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            (SerialLine recordLine, Match records) = output.First(ProgramContract.SuspendRecords, "suspend's record check");
+            output.Assert(ProgramContract.Number(records, "records") == 2, $"ThreadsSuspend should describe the two threads of the task: \"{recordLine.Text}\".");
+            output.Assert(records.Groups["self"].Value == "ok" && records.Groups["worker"].Value == "ok", $"A thread record is wrong: \"{recordLine.Text}\".");
+            (SerialLine countLine, Match counts) = output.First(ProgramContract.SuspendCounts, "suspend's counts");
+            long atSuspend = ProgramContract.Number(counts, "atSuspend");
+            output.Assert(atSuspend > 0, $"The worker never ran before it was suspended: \"{countLine.Text}\".");
+            output.Assert(ProgramContract.Number(counts, "whileSuspended") == atSuspend, $"The worker kept counting while suspended: \"{countLine.Text}\".");
+            output.Assert(ProgramContract.Number(counts, "resumed") == 1, $"ThreadsResume should resume exactly the worker: \"{countLine.Text}\".");
+            output.Assert(ProgramContract.Number(counts, "afterResume") > atSuspend, $"The worker did not run again after the resume: \"{countLine.Text}\".");
+            output.Assert(counts.Groups["smallBuffer"].Value == "limit reached", $"A buffer too small for the task's threads should get LimitReached: \"{countLine.Text}\".");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(run)), 0);
+        }
     }
 }

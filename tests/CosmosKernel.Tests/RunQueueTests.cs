@@ -93,18 +93,18 @@ namespace CosmosKernel.Tests
         [Fact]
         public void RandomOperationsMatchAReferenceModel()
         {
-            const int capacity = 64;
-            using SlotQueue queue = new SlotQueue(capacity);
+            const int Capacity = 64;
+            using SlotQueue queue = new SlotQueue(Capacity);
             List<(int Slot, int Priority)> model = new List<(int, int)>();
             Random random = new Random(1234);
             for (int step = 0; step < 20000; step++)
             {
-                int slot = random.Next(capacity);
+                int slot = random.Next(Capacity);
                 int operation = random.Next(3);
                 bool inModel = model.Exists(entry => entry.Slot == slot);
                 if (operation == 0)
                 {
-                    byte priority = (byte)random.Next(4) ;
+                    byte priority = (byte)random.Next(4);
                     Assert.Equal(!inModel, queue.Enqueue(slot, priority));
                     if (!inModel)
                     {

@@ -1,0 +1,103 @@
+using Cosmos.Api;
+
+namespace Cosmos.Programs.SystemTest
+{
+    /// <summary>
+    /// "kernelheap [CALLS]": makes CALLS system calls of every kind (default 100000: null, yield, uptime, information
+    /// queries, memory map and free, thread create/start/exit, task create and kill, suspend and resume, bad numbers and
+    /// bad pointers) and prints the kernel heap's bytes in use and allocation count before and after. The kernel
+    /// allocates its objects from typed pools, never from its managed heap after boot, so both must be unchanged.
+    /// </summary>
+    internal static unsafe class KernelHeapSteadiness
+    {
+        private const byte WorkerPriority = 150;
+        private const ulong ScratchAddress = 0x3000_0000;
+
+        private static byte[] s_stack;
+        private static int s_ran;
+
+        public static int Run(string[] arguments)
+        {
+            int calls = Output.Number(arguments, 2, 100000);
+            s_stack = new byte[16 * 1024];
+            ulong stackTop = HandStartedThreads.StackTopOf(s_stack);
+            SuspendedThread* records = stackalloc SuspendedThread[4];
+            ThreadInformation thread;
+            TaskInformation task;
+            byte* name = stackalloc byte[4];
+            name[0] = (byte)'k';
+            name[1] = (byte)'h';
+            // Warm-up: the first thread and task create the page tables that hold UTCBs and task structures.
+            RunThread(stackTop);
+            ulong bytesBefore = Kernel.KernelHeapBytes(out ulong allocationsBefore);
+            int made = 0;
+            for (int i = 0; made < calls; i++)
+            {
+                switch (i % 16)
+                {
+                    case 0: Kernel.Null(); made++; break;
+                    case 1: Kernel.Yield(); made++; break;
+                    case 2: Kernel.Uptime(); made++; break;
+                    case 3: Kernel.ThreadSelf(out _); made++; break;
+                    case 4: Kernel.QueryThread(0, &thread); made++; break;
+                    case 5: Kernel.QueryTask(0, &task); made++; break;
+                    case 6: Kernel.FreeFrames(out _); made++; break;
+                    case 7: SystemCall.Invoke((SystemCallNumber)999); made++; break;
+                    case 8: Kernel.QueryThread(0, (ThreadInformation*)0x10); made++; break;
+                    case 9: Kernel.SuspendOtherThreads(records, 4); Kernel.ResumeOtherThreads(); made += 2; break;
+                    case 10:
+                        if (i % 160 == 10)
+                        {
+                            Kernel.AllocateMemory(0, ScratchAddress, 4 * UserLayout.PageSize, 1);
+                            Kernel.FreeMemory(0, ScratchAddress, 4 * UserLayout.PageSize);
+                            made += 2;
+                        }
+                        break;
+                    case 11:
+                        if (i % 1600 == 11)
+                        {
+                            made += RunThread(stackTop);
+                        }
+                        break;
+                    case 12:
+                        if (i % 16000 == 12)
+                        {
+                            long child = Kernel.CreateTask(name, 2, 10, 10, out _);
+                            if (child > 0)
+                            {
+                                Kernel.KillTask((ulong)child);
+                                Kernel.WaitTask((ulong)child, 0, out _);
+                            }
+                            made += 3;
+                        }
+                        break;
+                    default: Kernel.Information->Magic.GetHashCode(); Kernel.Null(); made++; break;
+                }
+            }
+            Kernel.Yield(); // the last thread is freed by the next switch
+            ulong bytesAfter = Kernel.KernelHeapBytes(out ulong allocationsAfter);
+            Output.Line("kernelheap: calls " + made.ToString() + ", threads run " + s_ran.ToString()
+                + ", heap bytes before " + bytesBefore.ToString() + " after " + bytesAfter.ToString()
+                + ", allocations before " + allocationsBefore.ToString() + " after " + allocationsAfter.ToString());
+            return bytesBefore == bytesAfter && allocationsBefore == allocationsAfter ? 0 : 1;
+        }
+
+        // Creates and starts a thread above this one's priority, so it runs to its exit at once: three calls.
+        private static int RunThread(ulong stackTop)
+        {
+            long thread = Kernel.CreateThread(0, WorkerPriority);
+            if (thread >= 0)
+            {
+                delegate*<ulong, ulong, void> entry = &Worker;
+                Kernel.StartThread((ulong)thread, (ulong)entry, stackTop, 0);
+            }
+            return 3;
+        }
+
+        private static void Worker(ulong argument, ulong utcb)
+        {
+            s_ran++;
+            Kernel.ExitThread(0);
+        }
+    }
+}
