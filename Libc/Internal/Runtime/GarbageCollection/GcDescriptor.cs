@@ -57,7 +57,8 @@ namespace Internal.Runtime.GarbageCollection
                     nint* series = descriptor - 3 - 2 * i;
                     nint length = series[0] + (nint)objectSize;
                     nint offset = series[1];
-                    if (offset < sizeof(nint) || length < 0 || offset + length > (nint)objectSize)
+                    // The object ends objectSize - 8 bytes after the reference (its size counts the header word before it).
+                    if (offset < sizeof(nint) || length < 0 || offset + length > (nint)objectSize - sizeof(nint))
                     {
                         return false;
                     }
