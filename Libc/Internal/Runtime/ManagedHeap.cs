@@ -21,10 +21,22 @@ namespace Internal.Runtime
 
         private static Heap s_heap;
         private static int s_lock;
+        private static bool s_threadsMayContend;
 
         private static Heap* HeapPointer => (Heap*)Unsafe.AsPointer(ref s_heap);
 
         private static int* LockWord => (int*)Unsafe.AsPointer(ref s_lock);
+
+        // Takes the heap lock. Where collection is off (the kernel: one processor, interrupts disabled) nobody else can hold
+        // it, so finding it held means a fatal error was raised inside a heap operation and its report allocates: that
+        // proceeds, as it did before the heap had a lock, rather than waiting for ever. Programs wait for the holder.
+        private static void Lock()
+        {
+            if (!SpinLock.TryAcquire(LockWord) && s_threadsMayContend)
+            {
+                SpinLock.Acquire(LockWord);
+            }
+        }
 
         public static void Initialize(delegate*<nuint, void*> allocatePages, delegate*<void*, nuint, void> freePages)
         {
@@ -35,8 +47,9 @@ namespace Internal.Runtime
         public static void EnableCollection(delegate*<nuint, void*> allocatePages, delegate*<void*, nuint, void> freePages)
         {
             SuspendedThread* records = (SuspendedThread*)AllocateRaw((nuint)(RootScanner.ThreadCapacity * sizeof(SuspendedThread)));
-            SpinLock.Acquire(LockWord);
+            Lock();
             Collector.Enable(allocatePages, freePages, records);
+            s_threadsMayContend = true;
             SpinLock.Release(LockWord);
         }
 
@@ -51,7 +64,7 @@ namespace Internal.Runtime
         /// <summary>A full collection now (nothing happens where collection is not enabled).</summary>
         public static void Collect()
         {
-            SpinLock.Acquire(LockWord);
+            Lock();
             if (Collector.IsEnabled)
             {
                 Collector.Collect(HeapPointer);
@@ -61,7 +74,7 @@ namespace Internal.Runtime
 
         public static GarbageCollectorStatistics Statistics()
         {
-            SpinLock.Acquire(LockWord);
+            Lock();
             GarbageCollectorStatistics statistics = Collector.Statistics(HeapPointer);
             SpinLock.Release(LockWord);
             return statistics;
@@ -70,7 +83,7 @@ namespace Internal.Runtime
         /// <summary>Raw memory for runtime data structures that are not objects: never collected, never scanned for references.</summary>
         public static void* AllocateRaw(nuint size)
         {
-            SpinLock.Acquire(LockWord);
+            Lock();
             void* block = s_heap.Allocate(size);
             SpinLock.Release(LockWord);
             if (block == null)
@@ -82,7 +95,7 @@ namespace Internal.Runtime
 
         public static void FreeRaw(void* block)
         {
-            SpinLock.Acquire(LockWord);
+            Lock();
             s_heap.Free(block);
             SpinLock.Release(LockWord);
         }
@@ -92,7 +105,7 @@ namespace Internal.Runtime
         {
             if (obj != null)
             {
-                SpinLock.Acquire(LockWord);
+                Lock();
                 s_heap.FreeObject((byte*)Unsafe.AsPointer(obj) - ObjectHeaderSize);
                 SpinLock.Release(LockWord);
             }
@@ -101,7 +114,7 @@ namespace Internal.Runtime
         [RuntimeExport("RhpNewFast")]
         internal static object NewObject(MethodTable* type)
         {
-            SpinLock.Acquire(LockWord);
+            Lock();
             byte* memory = AllocateObjectLocked(type->BaseSize) + ObjectHeaderSize;
             *(MethodTable**)memory = type;
             SpinLock.Release(LockWord);
@@ -124,7 +137,7 @@ namespace Internal.Runtime
             {
                 FatalError.Fail("out of memory: array too large");
             }
-            SpinLock.Acquire(LockWord);
+            Lock();
             byte* memory = AllocateObjectLocked((nuint)size) + ObjectHeaderSize;
             *(MethodTable**)memory = type;
             *(int*)(memory + sizeof(nint)) = length;
