@@ -1,5 +1,5 @@
-using Internal.Runtime;
 using System.Runtime.CompilerServices;
+using Internal.Runtime;
 
 namespace System
 {

@@ -10,12 +10,12 @@ namespace Libc.Tests
     internal static unsafe class HostPageSource
     {
         [ThreadStatic]
-        private static long t_bytesOutstanding;
+        private static long s_bytesOutstanding;
 
         public static long BytesOutstanding
         {
-            get => t_bytesOutstanding;
-            set => t_bytesOutstanding = value;
+            get => s_bytesOutstanding;
+            set => s_bytesOutstanding = value;
         }
 
         public static delegate*<nuint, void*> Allocate => &AllocatePages;
@@ -25,7 +25,7 @@ namespace Libc.Tests
         private static void* AllocatePages(nuint bytes)
         {
             Assert(bytes % 4096 == 0, "the heap asked for a byte count that is not a whole number of pages");
-            t_bytesOutstanding += (long)bytes;
+            s_bytesOutstanding += (long)bytes;
             void* memory = NativeMemory.AlignedAlloc(bytes, 4096);
             new Span<byte>(memory, (int)bytes).Fill(0xCC);
             return memory;
@@ -34,7 +34,7 @@ namespace Libc.Tests
         private static void FreePages(void* pages, nuint bytes)
         {
             Assert(((ulong)pages & 4095) == 0, "the heap gave back an address that is not page-aligned");
-            t_bytesOutstanding -= (long)bytes;
+            s_bytesOutstanding -= (long)bytes;
             new Span<byte>(pages, (int)bytes).Fill(0xDD); // freed memory must not be read again
             NativeMemory.AlignedFree(pages);
         }
