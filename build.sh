@@ -81,15 +81,14 @@ assemble() {
     nasm -f elf64 -o "$obj/runtime_stubs.o" Libc/Native/runtime_stubs.asm
     # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
-    # Libc's collector and heap lock are compiled into every image too (the kernel never collects, but links them).
+    # Libc's collector is compiled into every image too (the kernel never collects, but links it).
     nasm -f elf64 -o "$obj/collector_registers.o" Libc/Native/collector_registers.asm
-    nasm -f elf64 -o "$obj/spin_lock.o" Libc/Native/spin_lock.asm
 }
 
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/collector_registers.o" "$obj/spin_lock.o" "$obj/kernel_managed.o"
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/collector_registers.o" "$obj/kernel_managed.o"
     write_symbols "$obj/kernel.elf" "$obj/kernel.symbols"
 }
 
@@ -127,7 +126,7 @@ build_programs() {
             --targetos:linux --targetarch:x64 -O --nativelib
         ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
             -T Libc/Program.ld -o "$obj/programs/$name.elf" \
-            "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/collector_registers.o" "$obj/spin_lock.o" "$obj/programs/$name.o"
+            "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/collector_registers.o" "$obj/programs/$name.o"
         write_symbols "$obj/programs/$name.elf" "$obj/programs/$name.symbols"
     done
 }

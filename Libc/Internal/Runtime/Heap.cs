@@ -37,6 +37,7 @@ namespace Internal.Runtime
         private ulong _allocationCount;
         private ulong _freeCount;
         private ulong _bytesAllocated;
+        private ulong _fastPathLimit;
 
         /// <summary>
         /// Sets up an empty heap. <paramref name="allocatePages"/> takes a byte count (a multiple of the page size) and
@@ -47,6 +48,43 @@ namespace Internal.Runtime
             this = default;
             _allocatePages = allocatePages;
             _freePages = freePages;
+            _fastPathLimit = ulong.MaxValue;
+        }
+
+        /// <summary>
+        /// Once <see cref="BytesAllocated"/> reaches <paramref name="bytesAllocated"/>, <see cref="TryAllocateObjectFast"/>
+        /// declines, so the caller's slow path runs (where a collector checks whether a collection is due).
+        /// </summary>
+        public void SetFastPathLimit(ulong bytesAllocated) => _fastPathLimit = bytesAllocated;
+
+        /// <summary>
+        /// The common case of <see cref="AllocateObject"/>, small enough to inline: an object of at most 128 bytes from a
+        /// non-empty free list while under the fast-path limit. Null when any of that does not hold (then call AllocateObject).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public byte* TryAllocateObjectFast(nuint size)
+        {
+            if (size > 128 || size < 16 || _bytesAllocated >= _fastPathLimit)
+            {
+                return null;
+            }
+            int sizeClass = (int)((size + 15) >> 4) - 1;
+            ulong* block = (ulong*)_freeLists[sizeClass];
+            if (block == null || *block != FreeBlockMarker)
+            {
+                return null; // an empty list, or a corrupt one, which the slow path reports
+            }
+            _freeLists[sizeClass] = block[1];
+            int words = (sizeClass + 1) * 2;
+            for (int i = 0; i < words; i++)
+            {
+                block[i] = 0;
+            }
+            ulong blockSize = (ulong)words * 8;
+            _bytesInUse += blockSize;
+            _bytesAllocated += blockSize;
+            _allocationCount++;
+            return (byte*)block;
         }
 
         public bool IsInitialized => _allocatePages != null;

@@ -20,21 +20,20 @@ namespace Internal.Runtime
         public const int ObjectHeaderSize = 8;
 
         private static Heap s_heap;
-        private static int s_lock;
+        private static SpinLock s_lock;
         private static bool s_threadsMayContend;
 
         private static Heap* HeapPointer => (Heap*)Unsafe.AsPointer(ref s_heap);
 
-        private static int* LockWord => (int*)Unsafe.AsPointer(ref s_lock);
-
         // Takes the heap lock. Where collection is off (the kernel: one processor, interrupts disabled) nobody else can hold
         // it, so finding it held means a fatal error was raised inside a heap operation and its report allocates: that
         // proceeds, as it did before the heap had a lock, rather than waiting for ever. Programs wait for the holder.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Lock()
         {
-            if (!SpinLock.TryAcquire(LockWord) && s_threadsMayContend)
+            if (!s_lock.TryAcquire() && s_threadsMayContend)
             {
-                SpinLock.Acquire(LockWord);
+                s_lock.Acquire();
             }
         }
 
@@ -49,8 +48,9 @@ namespace Internal.Runtime
             SuspendedThread* records = (SuspendedThread*)AllocateRaw((nuint)(RootScanner.ThreadCapacity * sizeof(SuspendedThread)));
             Lock();
             Collector.Enable(allocatePages, freePages, records);
+            s_heap.SetFastPathLimit(Collector.NextCollectionAt);
             s_threadsMayContend = true;
-            SpinLock.Release(LockWord);
+            s_lock.Release();
         }
 
         public static ulong BytesInUse => s_heap.BytesInUse;
@@ -67,16 +67,16 @@ namespace Internal.Runtime
             Lock();
             if (Collector.IsEnabled)
             {
-                Collector.Collect(HeapPointer);
+                CollectLocked();
             }
-            SpinLock.Release(LockWord);
+            s_lock.Release();
         }
 
         public static GarbageCollectorStatistics Statistics()
         {
             Lock();
             GarbageCollectorStatistics statistics = Collector.Statistics(HeapPointer);
-            SpinLock.Release(LockWord);
+            s_lock.Release();
             return statistics;
         }
 
@@ -85,7 +85,7 @@ namespace Internal.Runtime
         {
             Lock();
             void* block = s_heap.Allocate(size);
-            SpinLock.Release(LockWord);
+            s_lock.Release();
             if (block == null)
             {
                 FatalError.Fail("out of memory");
@@ -97,7 +97,7 @@ namespace Internal.Runtime
         {
             Lock();
             s_heap.Free(block);
-            SpinLock.Release(LockWord);
+            s_lock.Release();
         }
 
         /// <summary>Frees an object explicitly (the kernel does this for objects it knows are dead; the library for private buffers).</summary>
@@ -107,7 +107,7 @@ namespace Internal.Runtime
             {
                 Lock();
                 s_heap.FreeObject((byte*)Unsafe.AsPointer(obj) - ObjectHeaderSize);
-                SpinLock.Release(LockWord);
+                s_lock.Release();
             }
         }
 
@@ -115,9 +115,14 @@ namespace Internal.Runtime
         internal static object NewObject(MethodTable* type)
         {
             Lock();
-            byte* memory = AllocateObjectLocked(type->BaseSize) + ObjectHeaderSize;
+            byte* block = s_heap.TryAllocateObjectFast(type->BaseSize);
+            if (block == null)
+            {
+                block = AllocateObjectLocked(type->BaseSize);
+            }
+            byte* memory = block + ObjectHeaderSize;
             *(MethodTable**)memory = type;
-            SpinLock.Release(LockWord);
+            s_lock.Release();
             return Unsafe.AsRef<object>(&memory);
         }
 
@@ -141,7 +146,7 @@ namespace Internal.Runtime
             byte* memory = AllocateObjectLocked((nuint)size) + ObjectHeaderSize;
             *(MethodTable**)memory = type;
             *(int*)(memory + sizeof(nint)) = length;
-            SpinLock.Release(LockWord);
+            s_lock.Release();
             return Unsafe.AsRef<object>(&memory);
         }
 
@@ -151,22 +156,29 @@ namespace Internal.Runtime
         [RuntimeExport("RhNewString")]
         internal static object NewString(MethodTable* type, int length) => NewArray(type, length);
 
+        // With the lock held: a collection, after which the fast path may run until the next one is due.
+        private static void CollectLocked()
+        {
+            Collector.Collect(HeapPointer);
+            s_heap.SetFastPathLimit(Collector.NextCollectionAt);
+        }
+
         // With the lock held: collects first when the allocation budget is spent, and once more before giving up.
         private static byte* AllocateObjectLocked(nuint size)
         {
             if (Collector.IsDue(s_heap.BytesAllocated))
             {
-                Collector.Collect(HeapPointer);
+                CollectLocked();
             }
             byte* block = s_heap.AllocateObject(size);
             if (block == null && Collector.IsEnabled)
             {
-                Collector.Collect(HeapPointer);
+                CollectLocked();
                 block = s_heap.AllocateObject(size);
             }
             if (block == null)
             {
-                SpinLock.Release(LockWord);
+                s_lock.Release();
                 FatalError.Fail("out of memory");
             }
             return block;

@@ -41,6 +41,9 @@ namespace Internal.Runtime.GarbageCollection
             IsEnabled = true;
         }
 
+        /// <summary>The heap's BytesAllocated at which the next collection is due.</summary>
+        public static ulong NextCollectionAt => s_allocatedAtLastCollection + s_budget;
+
         /// <summary>True when the program has allocated its budget since the last collection.</summary>
         public static bool IsDue(ulong bytesAllocated) => IsEnabled && bytesAllocated - s_allocatedAtLastCollection >= s_budget;
 
