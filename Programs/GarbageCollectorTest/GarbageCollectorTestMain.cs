@@ -10,7 +10,7 @@ namespace Cosmos.Programs.GarbageCollectorTest
     /// </summary>
     internal static class GarbageCollectorTestMain
     {
-        private const string Modes = "descriptors garbage cycles deep stress [allocations] threads structs bench all";
+        private const string Modes = "descriptors garbage cycles deep stress [allocations] threads structs handles bench all";
 
         [RuntimeExport("ProgramMain")]
         private static int Main()
@@ -26,9 +26,10 @@ namespace Cosmos.Programs.GarbageCollectorTest
                 case "stress": return Stress.Run(Output.Number(arguments, 2, 1000000));
                 case "threads": return ThreadStacks.Run();
                 case "structs": return StructArrays.Run();
+                case "handles": return Handles.Run();
                 case "bench": return Benchmarks.Run();
                 case "all":
-                    int failures = Descriptors.Run() + Cycles.Run() + DeepCallChains.Run() + StructArrays.Run() + BoundedGarbage.Run()
+                    int failures = Descriptors.Run() + Cycles.Run() + DeepCallChains.Run() + StructArrays.Run() + Handles.Run() + BoundedGarbage.Run()
                         + Stress.Run(Output.Number(arguments, 2, 1000000)) + ThreadStacks.Run();
                     Output.Line("all: " + failures.ToString() + " failed");
                     return failures == 0 ? 0 : 1;

@@ -34,6 +34,9 @@ namespace Cosmos.Integration.Tests
         /// <summary>"gctest structs: elements=3720 collections=4".</summary>
         public static readonly Regex Structs = new Regex(@"^gctest structs: elements=(?<elements>\d+) collections=(?<collections>\d+)$", Options);
 
+        /// <summary>"gctest handles: collections=2 freed=yes".</summary>
+        public static readonly Regex Handles = new Regex(@"^gctest handles: collections=(?<collections>\d+) freed=(?<freed>yes|no)$", Options);
+
         /// <summary>A benchmark line of gctest bench: "bench alloc_small median=351.7 mean=430.7 stddev=640.5 n=4000 unit=ns cycles=744".</summary>
         public static readonly Regex Benchmark = new Regex(
             @"^bench (?<name>alloc_small|gc_pause) median=(?<median>[0-9.]+) mean=(?<mean>[0-9.]+) stddev=(?<stddev>[0-9.]+) n=(?<count>\d+) unit=(?<unit>\w+)( cycles=\d+)?$", Options);

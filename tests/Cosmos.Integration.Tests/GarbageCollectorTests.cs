@@ -9,7 +9,7 @@ namespace Cosmos.Integration.Tests
     /// <summary>
     /// The ring-3 garbage collector, through gctest's modes (Programs/GarbageCollectorTest): bounded memory under garbage,
     /// cycles collected, conservative roots on deep stacks and on another thread's stack, arrays of structs with
-    /// references, a million checked allocations, and the GCDesc layout ilc really emits.
+    /// references, GCHandles, a million checked allocations, and the GCDesc layout ilc really emits.
     /// </summary>
     public sealed class GarbageCollectorTests
     {
@@ -88,6 +88,15 @@ namespace Cosmos.Integration.Tests
             ProgramOutput output = await RunModeAsync("structs");
             (_, Match structs) = output.First(GarbageCollectorContract.Structs, "gctest structs' figures");
             output.Assert(ProgramContract.Number(structs, "collections") >= 3, "fewer than 3 collections ran while the struct arrays were live.");
+        }
+
+        [Fact]
+        public async Task NormalAndPinnedHandlesKeepTheirObjectsAndWeakHandlesLetGo()
+        {
+            ProgramOutput output = await RunModeAsync("handles");
+            (_, Match handles) = output.First(GarbageCollectorContract.Handles, "gctest handles' figures");
+            output.Assert(ProgramContract.Number(handles, "collections") >= 1, "no collection ran while the handles were held.");
+            output.Assert(handles.Groups["freed"].Value == "yes", "a freed GCHandle still reads as allocated.");
         }
 
         [Fact]

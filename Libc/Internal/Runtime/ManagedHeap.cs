@@ -111,6 +111,61 @@ namespace Internal.Runtime
             }
         }
 
+        /// <summary>A GCHandle's slot for <paramref name="value"/> (kind: GCHandleType's value). Out of memory is fatal.</summary>
+        public static nint AllocateHandle(object value, int kind)
+        {
+            Lock();
+            nint handle = HandleTable.Allocate(HeapPointer, (nuint)Unsafe.AsPointer(value), kind);
+            s_lock.Release();
+            if (handle == 0)
+            {
+                FatalError.Fail("out of memory");
+            }
+            return handle;
+        }
+
+        public static void FreeHandle(nint handle)
+        {
+            Lock();
+            bool valid = HandleTable.IsValid(handle);
+            if (valid)
+            {
+                HandleTable.Free(handle);
+            }
+            s_lock.Release();
+            ThrowIfInvalidHandle(valid);
+        }
+
+        public static object HandleTarget(nint handle)
+        {
+            Lock();
+            bool valid = HandleTable.IsValid(handle);
+            nuint target = valid ? HandleTable.Target(handle) : 0;
+            s_lock.Release();
+            ThrowIfInvalidHandle(valid);
+            return Unsafe.AsRef<object>(&target);
+        }
+
+        public static void SetHandleTarget(nint handle, object value)
+        {
+            Lock();
+            bool valid = HandleTable.IsValid(handle);
+            if (valid)
+            {
+                HandleTable.SetTarget(handle, (nuint)Unsafe.AsPointer(value));
+            }
+            s_lock.Release();
+            ThrowIfInvalidHandle(valid);
+        }
+
+        private static void ThrowIfInvalidHandle(bool valid)
+        {
+            if (!valid)
+            {
+                throw new InvalidOperationException("the GCHandle was freed or never allocated");
+            }
+        }
+
         [RuntimeExport("RhpNewFast")]
         internal static object NewObject(MethodTable* type)
         {

@@ -5,8 +5,9 @@ namespace Internal.Runtime.GarbageCollection
 {
     /// <summary>
     /// The ring-3 garbage collector: non-moving mark-sweep over <see cref="ManagedHeap"/>'s heap. A collection stops the
-    /// program's other threads, marks from the roots (<see cref="RootScanner"/>) through every reachable object
-    /// (<see cref="ObjectMarker"/>), lets the threads run again, then sweeps (<see cref="Heap.Sweep"/>), which also gives
+    /// program's other threads, marks from the roots (<see cref="RootScanner"/>, the strong handles of
+    /// <see cref="HandleTable"/>) through every reachable object (<see cref="ObjectMarker"/>), clears the weak handles
+    /// of objects it did not reach, lets the threads run again, then sweeps (<see cref="Heap.Sweep"/>), which also gives
     /// empty chunks back. Collections are triggered by allocation volume: after a collection the program may allocate
     /// as many bytes as survived it (at least <see cref="MinimumBudget"/>) before the next. Only for programs; the
     /// kernel never enables it. Every entry point runs with the heap lock held.
@@ -55,7 +56,9 @@ namespace Internal.Runtime.GarbageCollection
             ObjectMarker marker = default;
             marker.Initialize(heap, (MarkStack*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref s_markStack), RootScanner.ImageStart, RootScanner.ImageEnd);
             RootScanner.MarkRoots(&marker);
+            HandleTable.MarkStrongHandles(&marker);
             marker.Drain();
+            HandleTable.ClearUnreachableWeakHandles(heap);
             RootScanner.ResumeOtherThreads();
             ulong freed = heap->Sweep();
 
