@@ -34,6 +34,7 @@ namespace Internal.Runtime
         private nuint _storageBytes;
         private nuint _lowest;
         private nuint _highest;
+        private int _lastFound;
 
         public int Count => _count;
 
@@ -52,6 +53,15 @@ namespace Internal.Runtime
             {
                 return null;
             }
+            // Successive look-ups (a sweep of a stack, an array's elements) often land in the same segment.
+            if (_lastFound < _count)
+            {
+                HeapSegment* last = _segments + _lastFound;
+                if (address >= (nuint)last->Start && address < (nuint)last->Start + last->Bytes)
+                {
+                    return last;
+                }
+            }
             int low = 0;
             int high = _count - 1;
             while (low <= high)
@@ -68,6 +78,7 @@ namespace Internal.Runtime
                 }
                 else
                 {
+                    _lastFound = middle;
                     return segment;
                 }
             }
