@@ -21,9 +21,12 @@ namespace Internal.Runtime
 
         private static Heap s_heap;
         private static SpinLock s_lock;
+        private static HandleTable s_handles;
         private static bool s_threadsMayContend;
 
         private static Heap* HeapPointer => (Heap*)Unsafe.AsPointer(ref s_heap);
+
+        private static HandleTable* Handles => (HandleTable*)Unsafe.AsPointer(ref s_handles);
 
         // Takes the heap lock. Where collection is off (the kernel: one processor, interrupts disabled) nobody else can hold
         // it, so finding it held means a fatal error was raised inside a heap operation and its report allocates: that
@@ -115,7 +118,7 @@ namespace Internal.Runtime
         public static nint AllocateHandle(object value, int kind)
         {
             Lock();
-            nint handle = HandleTable.Allocate(HeapPointer, (nuint)Unsafe.AsPointer(value), kind);
+            nint handle = Handles->Allocate(HeapPointer, (nuint)Unsafe.AsPointer(value), kind);
             s_lock.Release();
             if (handle == 0)
             {
@@ -127,10 +130,10 @@ namespace Internal.Runtime
         public static void FreeHandle(nint handle)
         {
             Lock();
-            bool valid = HandleTable.IsValid(handle);
+            bool valid = Handles->IsValid(handle);
             if (valid)
             {
-                HandleTable.Free(handle);
+                Handles->Free(handle);
             }
             s_lock.Release();
             ThrowIfInvalidHandle(valid);
@@ -139,8 +142,8 @@ namespace Internal.Runtime
         public static object HandleTarget(nint handle)
         {
             Lock();
-            bool valid = HandleTable.IsValid(handle);
-            nuint target = valid ? HandleTable.Target(handle) : 0;
+            bool valid = Handles->IsValid(handle);
+            nuint target = valid ? Handles->Target(handle) : 0;
             s_lock.Release();
             ThrowIfInvalidHandle(valid);
             return Unsafe.AsRef<object>(&target);
@@ -149,10 +152,10 @@ namespace Internal.Runtime
         public static void SetHandleTarget(nint handle, object value)
         {
             Lock();
-            bool valid = HandleTable.IsValid(handle);
+            bool valid = Handles->IsValid(handle);
             if (valid)
             {
-                HandleTable.SetTarget(handle, (nuint)Unsafe.AsPointer(value));
+                Handles->SetTarget(handle, (nuint)Unsafe.AsPointer(value));
             }
             s_lock.Release();
             ThrowIfInvalidHandle(valid);
@@ -214,7 +217,7 @@ namespace Internal.Runtime
         // With the lock held: a collection, after which the fast path may run until the next one is due.
         private static void CollectLocked()
         {
-            Collector.Collect(HeapPointer);
+            Collector.Collect(HeapPointer, Handles);
             s_heap.SetFastPathLimit(Collector.NextCollectionAt);
         }
 

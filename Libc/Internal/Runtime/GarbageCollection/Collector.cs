@@ -49,16 +49,16 @@ namespace Internal.Runtime.GarbageCollection
         public static bool IsDue(ulong bytesAllocated) => IsEnabled && bytesAllocated - s_allocatedAtLastCollection >= s_budget;
 
         /// <summary>A full collection. The caller holds the heap lock.</summary>
-        public static void Collect(Heap* heap)
+        public static void Collect(Heap* heap, HandleTable* handles)
         {
             ulong start = SystemCall.ReadTimestampCounter();
             RootScanner.StopOtherThreads();
             ObjectMarker marker = default;
             marker.Initialize(heap, (MarkStack*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref s_markStack), RootScanner.ImageStart, RootScanner.ImageEnd);
             RootScanner.MarkRoots(&marker);
-            HandleTable.MarkStrongHandles(&marker);
+            handles->MarkStrongHandles(&marker);
             marker.Drain();
-            HandleTable.ClearUnreachableWeakHandles(heap);
+            handles->ClearUnreachableWeakHandles(heap);
             RootScanner.ResumeOtherThreads();
             ulong freed = heap->Sweep();
 

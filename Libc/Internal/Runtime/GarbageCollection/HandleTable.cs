@@ -6,7 +6,7 @@ namespace Internal.Runtime.GarbageCollection
     /// did not find reachable. The slots are raw heap memory, which the collector never scans by itself. Every call runs
     /// with the heap lock held (ManagedHeap's handle functions take it).
     /// </summary>
-    internal static unsafe class HandleTable
+    public unsafe struct HandleTable
     {
         // System.Runtime.InteropServices.GCHandleType's values.
         public const int Weak = 0;
@@ -23,99 +23,99 @@ namespace Internal.Runtime.GarbageCollection
             public nuint State;
         }
 
-        private static Slot* s_slots;
-        private static int s_capacity;
-        private static int s_used;
-        private static nuint s_firstFree; // index + 1; 0: none
+        private Slot* _slots;
+        private int _capacity;
+        private int _used;
+        private nuint _firstFree; // index + 1; 0: none
 
         /// <summary>A new handle (a slot index + 1, never 0), or 0 when the heap is out of memory.</summary>
-        public static nint Allocate(Heap* heap, nuint target, int kind)
+        public nint Allocate(Heap* heap, nuint target, int kind)
         {
             int index;
-            if (s_firstFree != 0)
+            if (_firstFree != 0)
             {
-                index = (int)s_firstFree - 1;
-                s_firstFree = s_slots[index].Target;
+                index = (int)_firstFree - 1;
+                _firstFree = _slots[index].Target;
             }
             else
             {
-                if (s_used == s_capacity && !Grow(heap))
+                if (_used == _capacity && !Grow(heap))
                 {
                     return 0;
                 }
-                index = s_used++;
+                index = _used++;
             }
-            s_slots[index].Target = target;
-            s_slots[index].State = (nuint)kind + 1;
+            _slots[index].Target = target;
+            _slots[index].State = (nuint)kind + 1;
             return index + 1;
         }
 
         /// <summary>True when <paramref name="handle"/> names a slot in use.</summary>
-        public static bool IsValid(nint handle) => handle > 0 && handle <= s_used && s_slots[handle - 1].State != 0;
+        public bool IsValid(nint handle) => handle > 0 && handle <= _used && _slots[handle - 1].State != 0;
 
-        public static void Free(nint handle)
+        public void Free(nint handle)
         {
-            Slot* slot = s_slots + (handle - 1);
+            Slot* slot = _slots + (handle - 1);
             slot->State = 0;
-            slot->Target = s_firstFree;
-            s_firstFree = (nuint)handle;
+            slot->Target = _firstFree;
+            _firstFree = (nuint)handle;
         }
 
-        public static nuint Target(nint handle) => s_slots[handle - 1].Target;
+        public nuint Target(nint handle) => _slots[handle - 1].Target;
 
-        public static void SetTarget(nint handle, nuint target) => s_slots[handle - 1].Target = target;
+        public void SetTarget(nint handle, nuint target) => _slots[handle - 1].Target = target;
 
-        public static int Kind(nint handle) => (int)s_slots[handle - 1].State - 1;
+        public int Kind(nint handle) => (int)_slots[handle - 1].State - 1;
 
         /// <summary>Offers the objects of normal and pinned handles as roots.</summary>
-        public static void MarkStrongHandles(ObjectMarker* marker)
+        public void MarkStrongHandles(ObjectMarker* marker)
         {
-            for (int i = 0; i < s_used; i++)
+            for (int i = 0; i < _used; i++)
             {
-                int kind = (int)s_slots[i].State - 1;
-                if ((kind == Normal || kind == Pinned) && s_slots[i].Target != 0)
+                int kind = (int)_slots[i].State - 1;
+                if ((kind == Normal || kind == Pinned) && _slots[i].Target != 0)
                 {
-                    marker->MarkReference(s_slots[i].Target);
+                    marker->MarkReference(_slots[i].Target);
                 }
             }
         }
 
         /// <summary>After marking, before the sweep: weak handles whose object was not reached let go of it.</summary>
-        public static void ClearUnreachableWeakHandles(Heap* heap)
+        public void ClearUnreachableWeakHandles(Heap* heap)
         {
-            for (int i = 0; i < s_used; i++)
+            for (int i = 0; i < _used; i++)
             {
-                int kind = (int)s_slots[i].State - 1;
-                nuint target = s_slots[i].Target;
+                int kind = (int)_slots[i].State - 1;
+                nuint target = _slots[i].Target;
                 if ((kind == Weak || kind == WeakTrackResurrection) && target != 0)
                 {
                     byte* block = heap->FindObject(target);
                     if (block != null && !heap->IsMarked(block))
                     {
-                        s_slots[i].Target = 0;
+                        _slots[i].Target = 0;
                     }
                 }
             }
         }
 
-        private static bool Grow(Heap* heap)
+        private bool Grow(Heap* heap)
         {
-            int capacity = s_capacity == 0 ? InitialCapacity : s_capacity * 2;
+            int capacity = _capacity == 0 ? InitialCapacity : _capacity * 2;
             Slot* slots = (Slot*)heap->Allocate((nuint)(capacity * sizeof(Slot)));
             if (slots == null)
             {
                 return false;
             }
-            for (int i = 0; i < s_used; i++)
+            for (int i = 0; i < _used; i++)
             {
-                slots[i] = s_slots[i];
+                slots[i] = _slots[i];
             }
-            if (s_slots != null)
+            if (_slots != null)
             {
-                heap->Free(s_slots);
+                heap->Free(_slots);
             }
-            s_slots = slots;
-            s_capacity = capacity;
+            _slots = slots;
+            _capacity = capacity;
             return true;
         }
     }
