@@ -10,6 +10,7 @@ namespace Cosmos.Api
         public const ulong ExpectedMagic = 0x4F54534D534F4343; // "CCOSMSTO"
 
         public ulong Magic;
+        /// <summary>The address range reserved for the heap: Libc maps pages inside it on demand.</summary>
         public ulong HeapStart;
         public ulong HeapSize;
         public ulong StackTop;
@@ -20,17 +21,22 @@ namespace Cosmos.Api
         public ulong CommandLineLength;
         public ulong Modules;            // address of BootModule[ModuleCount] (root task only)
         public ulong ModuleCount;
+        /// <summary>Bytes at HeapStart the loader mapped before start (the heap uses them first).</summary>
+        public ulong HeapMappedBytes;
 
         /// <summary>
         /// The start information of a program loaded at the standard places of <see cref="UserLayout"/> (heap, stack,
-        /// this structure at UserLayout.StartInformationAddress); what both loaders (kernel and root task) write.
+        /// this structure at UserLayout.StartInformationAddress); what both loaders (kernel and root task) write. It says
+        /// the loader mapped UserLayout.ProgramHeapSize bytes of heap, as the kernel does for the root task; a loader
+        /// that maps less sets <see cref="HeapMappedBytes"/> itself.
         /// </summary>
         public static ProgramStartInfo ForStandardLayout(ulong taskId, ulong threadId, ulong commandLine, ulong commandLineLength, ulong modules, ulong moduleCount)
         {
             ProgramStartInfo start = default;
             start.Magic = ExpectedMagic;
             start.HeapStart = UserLayout.HeapBase;
-            start.HeapSize = UserLayout.ProgramHeapSize;
+            start.HeapSize = UserLayout.ProgramHeapReservation;
+            start.HeapMappedBytes = UserLayout.ProgramHeapSize;
             start.StackTop = UserLayout.StartInformationAddress;
             start.StackSize = UserLayout.ProgramStackSize - UserLayout.StartInformationSize;
             start.TaskId = taskId;

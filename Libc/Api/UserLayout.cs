@@ -16,8 +16,11 @@ namespace Cosmos.Api
         /// <summary>Where programs are linked (Libc/Program.ld).</summary>
         public const ulong ProgramBase = 0x400000;
 
-        /// <summary>The first thread's heap region, placed by the loader.</summary>
+        /// <summary>Start of the address range reserved for a program's heap (<see cref="ProgramHeapReservation"/> bytes).</summary>
         public const ulong HeapBase = 0x0000001000000000;
+
+        /// <summary>The heap's reserved range: Libc maps and unmaps pages inside it as the heap grows and shrinks.</summary>
+        public const ulong ProgramHeapReservation = 1UL << 30;
 
         /// <summary>Where the kernel maps the boot modules, read-only, into the root task.</summary>
         public const ulong BootModuleBase = 0x00007E0000000000;
@@ -25,7 +28,10 @@ namespace Cosmos.Api
         /// <summary>Top of the first thread's stack region (the stack grows down from here).</summary>
         public const ulong StackTop = 0x00007FFE00000000;
 
-        /// <summary>Size of the first thread's heap region at <see cref="HeapBase"/>, mapped by the loader until pagers exist.</summary>
+        /// <summary>
+        /// Bytes at <see cref="HeapBase"/> the kernel maps for the root task before it starts (the programs the root task
+        /// starts get none mapped: their heap maps its pages on demand).
+        /// </summary>
         public const ulong ProgramHeapSize = 4 * 1024 * 1024;
 
         /// <summary>Size of the first thread's stack region below <see cref="StackTop"/>.</summary>

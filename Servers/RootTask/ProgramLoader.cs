@@ -94,8 +94,8 @@ namespace Cosmos.Servers.RootTask
                     return error;
                 }
             }
-            SystemCallError heap = Kernel.AllocateMemory(task, UserLayout.HeapBase, UserLayout.ProgramHeapSize, Kernel.MemoryWritable);
-            return heap != SystemCallError.None ? heap : Kernel.AllocateMemory(task, UserLayout.StackTop - UserLayout.ProgramStackSize, UserLayout.ProgramStackSize, Kernel.MemoryWritable);
+            // No heap is mapped: the program's Libc maps heap pages on demand inside its reserved range.
+            return Kernel.AllocateMemory(task, UserLayout.StackTop - UserLayout.ProgramStackSize, UserLayout.ProgramStackSize, Kernel.MemoryWritable);
         }
 
         private static SystemCallError WriteStartInformation(ulong task, ulong thread, string commandLine, ulong address)
@@ -108,6 +108,7 @@ namespace Cosmos.Servers.RootTask
             }
             ulong commandLineAddress = address + (ulong)sizeof(ProgramStartInfo);
             ProgramStartInfo start = ProgramStartInfo.ForStandardLayout(task, thread, commandLineAddress, (ulong)length, 0, 0);
+            start.HeapMappedBytes = 0;
             SystemCallError error = Kernel.WriteMemory(task, address, &start, (ulong)sizeof(ProgramStartInfo));
             if (error != SystemCallError.None || length == 0)
             {

@@ -35,3 +35,12 @@ namespace System.Runtime
         }
     }
 }
+
+namespace Internal.Runtime
+{
+    /// <summary>MethodTable's Nullable accessor reads a relative field through the dispatch code; the host tests never call it.</summary>
+    internal static unsafe class InterfaceDispatch
+    {
+        internal static void* RelativeField(MethodTable* type, int field) => throw new System.NotSupportedException("not on the host");
+    }
+}

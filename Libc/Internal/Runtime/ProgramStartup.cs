@@ -8,15 +8,13 @@ using Internal.Runtime.ExceptionHandling;
 namespace Internal.Runtime
 {
     /// <summary>
-    /// Start-up of a ring-3 program, called by Native/program_entry.asm: sets up the heap over the region
-    /// the loader gave the task, installs the fatal-error handler (report on the debug console, end the
+    /// Start-up of a ring-3 program, called by Native/program_entry.asm: sets up the garbage-collected heap
+    /// in the range reserved for it (ProgramHeapPages), installs the fatal-error handler (report on the debug console, end the
     /// task), initialises statics, runs the program's main and ends the task with its exit code.
     /// </summary>
     public static unsafe class ProgramStartup
     {
         private static ProgramStartInfo s_startInfo;
-        private static ulong s_heapNext;
-        private static ulong s_heapEnd;
 
         public static ProgramStartInfo* StartInfo
         {
@@ -63,10 +61,11 @@ namespace Internal.Runtime
                 Kernel.ExitTask(-1);
             }
             s_startInfo = *info;
-            s_heapNext = (info->HeapStart + 4095) & ~4095UL;
-            s_heapEnd = info->HeapStart + info->HeapSize;
             FatalError.SetHandler(&OnFatalError);
-            ManagedHeap.Initialize(&AllocateHeapPages, &FreeHeapPages);
+            // The heap grows and shrinks inside its reserved range, and is garbage collected.
+            ProgramHeapPages.Initialize(info->HeapStart, info->HeapSize, info->HeapMappedBytes);
+            ManagedHeap.Initialize(&ProgramHeapPages.Allocate, &ProgramHeapPages.Free);
+            ManagedHeap.EnableCollection(&ProgramHeapPages.Allocate, &ProgramHeapPages.Free);
             // The linker symbols bounding ilc's module list, taken as addresses.
             StartupCodeHelpers.InitializeModules((nint*)(delegate*<void>)&ModulesStart, (nint*)(delegate*<void>)&ModulesEnd);
             // Exceptions: names for reports from the embedded symbol table, CPU faults as managed exceptions.
@@ -74,54 +73,6 @@ namespace Internal.Runtime
             FaultConversion.Install();
             int code = main();
             Kernel.ExitTask(code);
-        }
-
-        // Until pagers exist (issue "Address spaces") the heap is a fixed region mapped by the loader.
-        // Pages given back are kept for reuse in a small list of free runs.
-        private const int FreeRunCapacity = 64;
-
-        private struct FreeRuns
-        {
-            public fixed ulong Start[FreeRunCapacity];
-            public fixed ulong Bytes[FreeRunCapacity];
-        }
-
-        private static FreeRuns s_freeRuns;
-
-        private static void* AllocateHeapPages(nuint bytes)
-        {
-            for (int i = 0; i < FreeRunCapacity; i++)
-            {
-                if (s_freeRuns.Bytes[i] >= bytes)
-                {
-                    ulong start = s_freeRuns.Start[i];
-                    s_freeRuns.Start[i] += bytes;
-                    s_freeRuns.Bytes[i] -= bytes;
-                    SpanHelpers.MemorySet((byte*)start, 0, bytes);
-                    return (void*)start;
-                }
-            }
-            if (s_heapNext + bytes > s_heapEnd || s_heapNext + bytes < s_heapNext)
-            {
-                return null;
-            }
-            void* result = (void*)s_heapNext;
-            s_heapNext += bytes;
-            return result;
-        }
-
-        private static void FreeHeapPages(void* pages, nuint bytes)
-        {
-            for (int i = 0; i < FreeRunCapacity; i++)
-            {
-                if (s_freeRuns.Bytes[i] == 0)
-                {
-                    s_freeRuns.Start[i] = (ulong)pages;
-                    s_freeRuns.Bytes[i] = bytes;
-                    return;
-                }
-            }
-            // The list is full: the pages stay unused until the task ends (reported by heap statistics).
         }
 
         private static void OnFatalError(string reason, object exception)
