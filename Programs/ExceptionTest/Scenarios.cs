@@ -8,7 +8,7 @@ namespace Cosmos.Programs.ExceptionTest
         private static readonly string[] s_names = new string[]
         {
             "finally", "basetype", "rethrow", "catchthrow", "finallythrow", "filter", "filterthrow", "nested",
-            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace", "thread",
+            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace", "thread", "collect",
         };
 
         private static Scenario Find(string name)
@@ -31,6 +31,7 @@ namespace Cosmos.Programs.ExceptionTest
                 case "argument": return HardwareFaults.ArgumentCheck;
                 case "stacktrace": return SoftwareExceptions.StackTraceNamesMethods;
                 case "thread": return SecondThread.Run;
+                case "collect": return SoftwareExceptions.CollectionDuringDispatch;
                 default: return null;
             }
         }

@@ -350,6 +350,54 @@ namespace Cosmos.Programs.ExceptionTest
             return s_log.ToString() == "f1 c2 c3 f3 f2 after " ? null : "order was \"" + s_log.ToString() + "\"";
         }
 
+        // ----- a collection while an exception is in flight -----
+
+        public static string CollectionDuringDispatch()
+        {
+            s_log = new StringBuilder();
+            try
+            {
+                CollectInFinally();
+            }
+            catch (DerivedTestException exception)
+            {
+                Churn();
+                GC.Collect();
+                if (exception.Code != 9 || exception.Message != "derived" || exception.StackTrace == null || exception.StackTrace.IndexOf("ThrowDerived") < 0)
+                {
+                    return "the exception was damaged by a collection";
+                }
+                Log("caught");
+            }
+            return s_log.ToString() == "finally caught " ? null : "order was \"" + s_log.ToString() + "\"";
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void CollectInFinally()
+        {
+            try
+            {
+                ThrowDerived(9);
+            }
+            finally
+            {
+                // The exception is referenced only from the dispatcher's frames while this runs.
+                Churn();
+                GC.Collect();
+                Log("finally");
+            }
+        }
+
+        private static void Churn()
+        {
+            for (int i = 0; i < 2000; i++)
+            {
+                s_garbage = new byte[64 + (i & 255)];
+            }
+        }
+
+        private static byte[] s_garbage;
+
         // ----- stack trace of a caught exception -----
 
         public static string StackTraceNamesMethods()

@@ -17,7 +17,7 @@ namespace Cosmos.Integration.Tests
         private static readonly string[] s_scenarios =
         {
             "finally", "basetype", "rethrow", "catchthrow", "finallythrow", "filter", "filterthrow", "nested",
-            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace", "thread",
+            "null", "divide", "index", "overflow", "cast", "argument", "stacktrace", "thread", "collect",
         };
 
         [Fact]
