@@ -64,6 +64,10 @@ namespace CosmosKernel.Diagnostics
             SerialPort.Write("stack trace:\n");
             s_index = 0;
             UnwindError error = StackTraceWalker.Walk(in context, faulting, &WriteFrame, MaximumFrames);
+            if (s_index == 0)
+            {
+                WriteFrame(context.Rip); // code without unwind information (an assembly routine): at least where it was
+            }
             if (error == UnwindError.CorruptStack && s_index == MaximumFrames)
             {
                 SerialPort.Write("  ... (more frames not shown)\n");
