@@ -60,6 +60,7 @@ namespace CosmosKernel
             ManagedHeap.Initialize(&KernelHeapPages.Allocate, &KernelHeapPages.Free);
             StartupCodeHelpers.InitializeModules((nint*)layout.ModulesStart, (nint*)layout.ModulesEnd);
             TypeNames.SetLookup(&KernelSymbols.NameOfType);
+            CodeNames.SetLookup(&KernelSymbols.NameOfCode);
             Acpi.SetBootLoaderRsdp(s_multiboot.RsdpAddress, s_multiboot.RsdpLength);
             InitializeTime();
             InitializeThreads(layout);

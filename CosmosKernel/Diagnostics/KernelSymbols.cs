@@ -106,5 +106,22 @@ namespace CosmosKernel.Diagnostics
             int length = SymbolNameFormatter.FormatTypeName(symbol.Name, symbol.NameLength, buffer, NameBufferLength);
             return new string(buffer, 0, length);
         }
+
+        /// <summary>
+        /// The lookup installed with CodeNames.SetLookup (for Exception.StackTrace): "Namespace.Type.Method+0xOFFSET" for a
+        /// kernel code address, or null when the table has no symbol there. Allocates the string.
+        /// </summary>
+        public static string NameOfCode(ulong address)
+        {
+            if (!s_loaded || !s_table.TryFindContaining(address, out Symbol symbol))
+            {
+                return null;
+            }
+            char* buffer = stackalloc char[NameBufferLength];
+            int length = SymbolNameFormatter.FormatMethodName(symbol.Name, symbol.NameLength, buffer, NameBufferLength);
+            string name = new string(buffer, 0, length);
+            ulong offset = address - symbol.Address;
+            return offset == 0 ? name : string.Concat(name, "+0x", Internal.Formatting.NumberFormatting.FormatHex(offset, 1, false));
+        }
     }
 }

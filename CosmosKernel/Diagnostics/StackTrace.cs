@@ -1,5 +1,7 @@
+using Cosmos.Api;
 using CosmosKernel.Console;
 using CosmosKernel.Interrupts;
+using CosmosKernel.Tasks;
 using Internal.Runtime;
 using Internal.Runtime.ExceptionHandling;
 
@@ -22,16 +24,9 @@ namespace CosmosKernel.Diagnostics
         /// <summary>The trace of a CPU exception: from the faulting instruction in <paramref name="frame"/>.</summary>
         public static void Write(TrapFrame* frame)
         {
-            RegisterContext context = default;
-            context.Rip = frame->Rip;
-            context.Rsp = frame->Rsp;
-            context.Rbx = frame->Rbx;
-            context.Rbp = frame->Rbp;
-            context.R12 = frame->R12;
-            context.R13 = frame->R13;
-            context.R14 = frame->R14;
-            context.R15 = frame->R15;
-            Walk(in context, true);
+            UserRegisters registers;
+            UserRegisterState.CopyFrom(frame, &registers); // the same copy whichever ring the frame came from
+            Walk(RegisterContext.From(in registers), true);
         }
 
         /// <summary>The trace of the caller of this method (it appears as the first frame's caller).</summary>

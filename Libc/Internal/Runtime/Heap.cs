@@ -187,30 +187,7 @@ namespace Internal.Runtime
         /// The block of the allocated object that contains <paramref name="address"/> (anywhere inside it), or null when
         /// the address is not inside an object of this heap (free blocks, raw memory and foreign memory are not).
         /// </summary>
-        public byte* FindObject(nuint address)
-        {
-            HeapSegment* segment = _directory.Find(address);
-            if (segment == null)
-            {
-                return null;
-            }
-            if (segment->Kind == HeapSegmentKind.LargeObject)
-            {
-                return segment->Start;
-            }
-            if (segment->Kind != HeapSegmentKind.Chunk)
-            {
-                return null;
-            }
-            HeapChunk* chunk = (HeapChunk*)segment->Start;
-            int index = chunk->IndexOf(address);
-            if (index < 0)
-            {
-                return null;
-            }
-            byte* block = chunk->BlockAt(index);
-            return *(ulong*)block == 0 && *(ulong*)(block + 8) != 0 ? block : null;
-        }
+        public byte* FindObject(nuint address) => Locate(address, out _, out _, out _);
 
         /// <summary>
         /// Marks the object containing <paramref name="address"/> as reachable. Returns its block when it was not marked
@@ -218,36 +195,55 @@ namespace Internal.Runtime
         /// </summary>
         public byte* MarkObjectContaining(nuint address)
         {
-            HeapSegment* segment = _directory.Find(address);
-            if (segment == null)
+            byte* block = Locate(address, out HeapSegment* segment, out HeapChunk* chunk, out int index);
+            if (block == null)
             {
                 return null;
             }
-            if (segment->Kind == HeapSegmentKind.LargeObject)
+            if (chunk == null)
             {
                 if (segment->Marked != 0)
                 {
                     return null;
                 }
                 segment->Marked = 1;
+                return block;
+            }
+            return chunk->TrySetMark(index) ? block : null;
+        }
+
+        // The object block containing an address, with its segment and, for a small object, its chunk and index there
+        // (chunk null: a large object, whose mark is the segment's).
+        private byte* Locate(nuint address, out HeapSegment* segment, out HeapChunk* chunk, out int index)
+        {
+            chunk = null;
+            index = -1;
+            segment = _directory.Find(address);
+            if (segment == null)
+            {
+                return null;
+            }
+            if (segment->Kind == HeapSegmentKind.LargeObject)
+            {
                 return segment->Start;
             }
             if (segment->Kind != HeapSegmentKind.Chunk)
             {
                 return null;
             }
-            HeapChunk* chunk = (HeapChunk*)segment->Start;
-            int index = chunk->IndexOf(address);
+            HeapChunk* candidate = (HeapChunk*)segment->Start;
+            index = candidate->IndexOf(address);
             if (index < 0)
             {
                 return null;
             }
-            byte* block = chunk->BlockAt(index);
+            byte* block = candidate->BlockAt(index);
             if (*(ulong*)block != 0 || *(ulong*)(block + 8) == 0)
             {
                 return null;
             }
-            return chunk->TrySetMark(index) ? block : null;
+            chunk = candidate;
+            return block;
         }
 
         /// <summary>True when the object whose block is <paramref name="block"/> is marked (for tests and checks).</summary>

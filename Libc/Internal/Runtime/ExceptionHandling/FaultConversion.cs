@@ -56,16 +56,7 @@ namespace Internal.Runtime.ExceptionHandling
                 NativeExceptionRoutines.ReturnToFault(&record->Registers);
             }
             record->Pending = 0;
-            RegisterContext context = default;
-            context.Rip = fault.Registers.Rip;
-            context.Rsp = fault.Registers.Rsp;
-            context.Rbx = fault.Registers.Rbx;
-            context.Rbp = fault.Registers.Rbp;
-            context.R12 = fault.Registers.R12;
-            context.R13 = fault.Registers.R13;
-            context.R14 = fault.Registers.R14;
-            context.R15 = fault.Registers.R15;
-            context.Rax = fault.Registers.Rax;
+            RegisterContext context = RegisterContext.From(in fault.Registers);
             ExceptionDispatcher.Dispatch(exception, &context, true, true);
         }
 
@@ -76,15 +67,7 @@ namespace Internal.Runtime.ExceptionHandling
                 Kernel.DebugWrite("fault: inside exception dispatch; no stack trace\n");
                 return;
             }
-            RegisterContext context = default;
-            context.Rip = registers->Rip;
-            context.Rsp = registers->Rsp;
-            context.Rbx = registers->Rbx;
-            context.Rbp = registers->Rbp;
-            context.R12 = registers->R12;
-            context.R13 = registers->R13;
-            context.R14 = registers->R14;
-            context.R15 = registers->R15;
+            RegisterContext context = RegisterContext.From(in *registers);
             // Collected first and written at once, so that other tasks' lines cannot come between its lines.
             s_trace = new StringBuilder();
             s_trace.Append("fault: stack trace:\n");

@@ -16,5 +16,21 @@ namespace Internal.Runtime.ExceptionHandling
         public ulong R14;
         public ulong R15;
         public ulong Rax;
+
+        /// <summary>The unwinding view of a thread's saved user registers (a fault record, a trap frame's copy).</summary>
+        public static RegisterContext From(in Cosmos.Api.UserRegisters registers)
+        {
+            RegisterContext context = default;
+            context.Rip = registers.Rip;
+            context.Rsp = registers.Rsp;
+            context.Rbx = registers.Rbx;
+            context.Rbp = registers.Rbp;
+            context.R12 = registers.R12;
+            context.R13 = registers.R13;
+            context.R14 = registers.R14;
+            context.R15 = registers.R15;
+            context.Rax = registers.Rax;
+            return context;
+        }
     }
 }
