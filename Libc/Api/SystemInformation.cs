@@ -79,7 +79,8 @@ namespace Cosmos.Api
         public ulong Self;
         public ulong ThreadId;
         public ulong TaskId;
-        public ulong Reserved;
+        /// <summary>The thread's own runtime state, kept by Libc, never read by the kernel (bit 0: exception dispatch is walking this thread's stack).</summary>
+        public ulong RuntimeState;
         public fixed ulong MessageRegisters[MessageRegisterCount];
 
         /// <summary>Filled by the kernel when this thread faults in a task with a fault handler (TaskSetFaultHandler).</summary>

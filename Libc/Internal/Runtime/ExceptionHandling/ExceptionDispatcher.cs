@@ -17,8 +17,27 @@ namespace Internal.Runtime.ExceptionHandling
     /// </summary>
     internal static unsafe class ExceptionDispatcher
     {
-        /// <summary>Set while the dispatcher's own code walks the stack (not while funclets run): a fault then is a runtime bug, not an exception.</summary>
-        internal static bool IsWalkingStack;
+        /// <summary>
+        /// Set while the dispatcher's own code walks the stack (not while funclets run): a fault then is a runtime bug, not an
+        /// exception. Kept per thread where the environment says where (<see cref="UsePerThreadWalkingFlag"/>: a program's
+        /// UTCB); otherwise one flag (the kernel, whose exceptions only end in a panic).
+        /// </summary>
+        internal static bool IsWalkingStack
+        {
+            get => *WalkingFlag != 0;
+            set => *WalkingFlag = value ? 1UL : 0UL;
+        }
+
+        private static ulong s_walkingFlag;
+        private static delegate*<ulong*> s_walkingFlagOfThread;
+
+        /// <summary>Installs the function that finds the running thread's walking flag.</summary>
+        public static void UsePerThreadWalkingFlag(delegate*<ulong*> locate)
+        {
+            s_walkingFlagOfThread = locate;
+        }
+
+        private static ulong* WalkingFlag => s_walkingFlagOfThread != null ? s_walkingFlagOfThread() : (ulong*)Unsafe.AsPointer(ref s_walkingFlag);
 
         // Frames pass 1 keeps for pass 2 (about 200 bytes each, on the dispatching thread's stack).
         private const int RememberedFrames = 16;

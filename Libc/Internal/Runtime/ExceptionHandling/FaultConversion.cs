@@ -10,7 +10,7 @@ namespace Internal.Runtime.ExceptionHandling
     /// the faulting thread in exception_fault_entry with its UTCB's fault record: #DE becomes a DivideByZeroException
     /// and a page fault below UserLayout.MappableStart (the never-mapped null guard) a NullReferenceException, both
     /// thrown as if by the faulting instruction. Any other fault, or one inside the dispatcher's own stack walk, is
-    /// not an exception: the thread's stack trace is printed and the faulting instruction re-run with the record
+    /// not an exception (whether the dispatcher is walking is kept per thread, in Utcb.RuntimeState): the thread's stack trace is printed and the faulting instruction re-run with the record
     /// still pending, so the kernel ends the task with its standard fault report.
     /// </summary>
     public static unsafe class FaultConversion
@@ -29,9 +29,13 @@ namespace Internal.Runtime.ExceptionHandling
             {
                 return false;
             }
+            ExceptionDispatcher.UsePerThreadWalkingFlag(&WalkingFlagOfThread);
             long previous = (long)Kernel.SetFaultHandler(NativeExceptionRoutines.FaultEntryAddress);
             return previous >= 0;
         }
+
+        // Each thread's flag lives in its UTCB, so a fault in one thread is not judged by another thread's dispatch.
+        private static ulong* WalkingFlagOfThread() => &((Utcb*)SystemCall.ReadThreadPointer())->RuntimeState;
 
         [RuntimeExport("LibcHandleFault")]
         private static void HandleFault(FaultRecord* record)
