@@ -2,6 +2,7 @@ using System;
 using System.Runtime;
 using System.Text;
 using Cosmos.Api;
+using Internal.Runtime.GarbageCollection;
 
 namespace Internal.Runtime.ExceptionHandling
 {
@@ -10,7 +11,7 @@ namespace Internal.Runtime.ExceptionHandling
     /// the faulting thread in exception_fault_entry with its UTCB's fault record: #DE becomes a DivideByZeroException
     /// and a page fault below UserLayout.MappableStart (the never-mapped null guard) a NullReferenceException, both
     /// thrown as if by the faulting instruction. Any other fault, or one inside the dispatcher's own stack walk, is
-    /// not an exception (whether the dispatcher is walking is kept per thread, in Utcb.RuntimeState): the thread's stack trace is printed and the faulting instruction re-run with the record
+    /// not an exception, nor is one during a garbage collection (whether the dispatcher is walking is kept per thread, in Utcb.RuntimeState): the thread's stack trace is printed and the faulting instruction re-run with the record
     /// still pending, so the kernel ends the task with its standard fault report.
     /// </summary>
     public static unsafe class FaultConversion
@@ -42,7 +43,7 @@ namespace Internal.Runtime.ExceptionHandling
         {
             FaultRecord fault = *record;
             object exception = null;
-            if (!ExceptionDispatcher.IsWalkingStack)
+            if (!ExceptionDispatcher.IsWalkingStack && !Collector.IsCollecting)
             {
                 if (fault.Vector == DivideErrorVector)
                 {
@@ -69,6 +70,12 @@ namespace Internal.Runtime.ExceptionHandling
             if (ExceptionDispatcher.IsWalkingStack)
             {
                 Kernel.DebugWrite("fault: inside exception dispatch; no stack trace\n");
+                return;
+            }
+            if (Collector.IsCollecting)
+            {
+                // The heap lock is held and other threads are stopped: nothing that allocates may run.
+                Kernel.DebugWrite("fault: inside the garbage collector; no stack trace\n");
                 return;
             }
             RegisterContext context = RegisterContext.From(in *registers);

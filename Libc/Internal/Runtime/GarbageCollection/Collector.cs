@@ -31,6 +31,9 @@ namespace Internal.Runtime.GarbageCollection
 
         public static bool IsEnabled { get; private set; }
 
+        /// <summary>True from the start of a collection to the end of its sweep (one thread collects, the others are stopped): a fault then is a runtime bug, never an exception.</summary>
+        public static bool IsCollecting { get; private set; }
+
         /// <summary>Turns collection on for this program (the heap's pages come from <paramref name="allocatePages"/>).</summary>
         public static void Enable(delegate*<nuint, void*> allocatePages, delegate*<void*, nuint, void> freePages, SuspendedThread* threadRecords)
         {
@@ -52,6 +55,7 @@ namespace Internal.Runtime.GarbageCollection
         public static void Collect(Heap* heap, HandleTable* handles)
         {
             ulong start = SystemCall.ReadTimestampCounter();
+            IsCollecting = true;
             RootScanner.StopOtherThreads();
             ObjectMarker marker = default;
             marker.Initialize(heap, (MarkStack*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref s_markStack), RootScanner.ImageStart, RootScanner.ImageEnd);
@@ -61,6 +65,7 @@ namespace Internal.Runtime.GarbageCollection
             handles->ClearUnreachableWeakHandles(heap);
             RootScanner.ResumeOtherThreads();
             ulong freed = heap->Sweep();
+            IsCollecting = false;
 
             ulong pause = (ulong)((SystemCall.ReadTimestampCounter() - start) * s_nanosecondsPerCycle);
             s_collections++;
