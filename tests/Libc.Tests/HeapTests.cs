@@ -229,5 +229,33 @@ namespace Libc.Tests
             Assert.True(heap.FindObject((nuint)dropped) == null);
             heap.Free(raw);
         }
+
+        [Fact]
+        public void ChunkIndexByReciprocalEqualsDivisionForEveryOffsetOfEverySizeClass()
+        {
+            byte* memory = (byte*)NativeMemory.AlignedAlloc(Heap.ChunkSize, Heap.ChunkSize);
+            try
+            {
+                HeapChunk* chunk = (HeapChunk*)memory;
+                for (int sizeClass = 0; sizeClass < Heap.SizeClassCount; sizeClass++)
+                {
+                    int blockSize = Heap.BlockSizeOf(sizeClass);
+                    chunk->Initialize(sizeClass, blockSize);
+                    chunk->CarvedCount = chunk->BlockCount;
+                    nuint first = (nuint)chunk->FirstBlock;
+                    int lastOffset = chunk->BlockCount * blockSize;
+                    for (int offset = 0; offset < lastOffset; offset++)
+                    {
+                        Assert.Equal(offset / blockSize, chunk->IndexOf(first + (nuint)offset));
+                    }
+                    Assert.Equal(-1, chunk->IndexOf(first + (nuint)lastOffset));
+                    Assert.Equal(-1, chunk->IndexOf(first - 1));
+                }
+            }
+            finally
+            {
+                NativeMemory.AlignedFree(memory);
+            }
+        }
     }
 }
