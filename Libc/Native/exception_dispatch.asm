@@ -18,6 +18,25 @@ section .text
 %define CONTEXT_RAX 64
 %define CONTEXT_SIZE 72
 
+; The callee-saved registers to and from the RegisterContext at [%1].
+%macro STORE_CALLEE_SAVED 1
+    mov [%1 + CONTEXT_RBX], rbx
+    mov [%1 + CONTEXT_RBP], rbp
+    mov [%1 + CONTEXT_R12], r12
+    mov [%1 + CONTEXT_R13], r13
+    mov [%1 + CONTEXT_R14], r14
+    mov [%1 + CONTEXT_R15], r15
+%endmacro
+
+%macro LOAD_CALLEE_SAVED 1
+    mov rbx, [%1 + CONTEXT_RBX]
+    mov rbp, [%1 + CONTEXT_RBP]
+    mov r12, [%1 + CONTEXT_R12]
+    mov r13, [%1 + CONTEXT_R13]
+    mov r14, [%1 + CONTEXT_R14]
+    mov r15, [%1 + CONTEXT_R15]
+%endmacro
+
 extern LibcDispatchException
 
 ; Captures the caller's frame (as it is at the return address) into a RegisterContext on this stack and calls
@@ -30,12 +49,7 @@ extern LibcDispatchException
     mov [rsp + CONTEXT_RIP], rax
     lea rax, [rsp + 96]
     mov [rsp + CONTEXT_RSP], rax
-    mov [rsp + CONTEXT_RBX], rbx
-    mov [rsp + CONTEXT_RBP], rbp
-    mov [rsp + CONTEXT_R12], r12
-    mov [rsp + CONTEXT_R13], r13
-    mov [rsp + CONTEXT_R14], r14
-    mov [rsp + CONTEXT_R15], r15
+    STORE_CALLEE_SAVED rsp
     mov qword [rsp + CONTEXT_RAX], 0
     mov rsi, rsp
     mov edx, %1
@@ -69,12 +83,7 @@ exception_call_funclet:
     push r14
     push r15
     push rcx                    ; rsp ≡ 0 (mod 16) here, so the funclet is entered as after an aligned call
-    mov rbx, [rdx + CONTEXT_RBX]
-    mov rbp, [rdx + CONTEXT_RBP]
-    mov r12, [rdx + CONTEXT_R12]
-    mov r13, [rdx + CONTEXT_R13]
-    mov r14, [rdx + CONTEXT_R14]
-    mov r15, [rdx + CONTEXT_R15]
+    LOAD_CALLEE_SAVED rdx
     call rsi
 exception_funclet_return:
     add rsp, 8
@@ -91,12 +100,7 @@ exception_funclet_return:
 ; completely before anything is pushed.
 global exception_resume
 exception_resume:
-    mov rbx, [rdi + CONTEXT_RBX]
-    mov rbp, [rdi + CONTEXT_RBP]
-    mov r12, [rdi + CONTEXT_R12]
-    mov r13, [rdi + CONTEXT_R13]
-    mov r14, [rdi + CONTEXT_R14]
-    mov r15, [rdi + CONTEXT_R15]
+    LOAD_CALLEE_SAVED rdi
     mov rax, [rdi + CONTEXT_RAX]
     mov rsp, [rdi + CONTEXT_RSP]
     jmp [rdi + CONTEXT_RIP]
@@ -149,11 +153,6 @@ exception_capture_caller:
     mov [rdi + CONTEXT_RIP], rax
     lea rax, [rsp + 8]
     mov [rdi + CONTEXT_RSP], rax
-    mov [rdi + CONTEXT_RBX], rbx
-    mov [rdi + CONTEXT_RBP], rbp
-    mov [rdi + CONTEXT_R12], r12
-    mov [rdi + CONTEXT_R13], r13
-    mov [rdi + CONTEXT_R14], r14
-    mov [rdi + CONTEXT_R15], r15
+    STORE_CALLEE_SAVED rdi
     mov qword [rdi + CONTEXT_RAX], 0
     ret
