@@ -150,13 +150,10 @@ namespace CosmosKernel.Tasks
         /// </summary>
         public static SystemCallError MapNewMemory(TaskControlBlock* task, ulong address, ulong length, PageFlags flags)
         {
-            if ((address & (UserLayout.PageSize - 1)) != 0 || (length & (UserLayout.PageSize - 1)) != 0 || length == 0)
+            SystemCallError rangeError = CheckMappableRange(address, length);
+            if (rangeError != SystemCallError.None)
             {
-                return SystemCallError.InvalidArgument;
-            }
-            if (!UserLayout.IsMappableRange(address, length))
-            {
-                return SystemCallError.BadAddress;
+                return rangeError;
             }
             for (ulong offset = 0; offset < length; offset += UserLayout.PageSize)
             {
@@ -180,7 +177,7 @@ namespace CosmosKernel.Tasks
                 }
                 if (error != PageTableError.None)
                 {
-                    UnmapOwned(task, address, offset);
+                    UnmapPages(task, address, offset);
                     return SystemCallError.OutOfMemory;
                 }
                 task->OwnedPages++;
@@ -194,34 +191,22 @@ namespace CosmosKernel.Tasks
         /// </summary>
         public static SystemCallError UnmapMemory(TaskControlBlock* task, ulong address, ulong length)
         {
+            SystemCallError rangeError = CheckMappableRange(address, length);
+            if (rangeError == SystemCallError.None)
+            {
+                UnmapPages(task, address, length);
+            }
+            return rangeError;
+        }
+
+        // A range MemoryAllocate and MemoryFree accept: page-aligned, not empty, inside what a task may map.
+        private static SystemCallError CheckMappableRange(ulong address, ulong length)
+        {
             if ((address & (UserLayout.PageSize - 1)) != 0 || (length & (UserLayout.PageSize - 1)) != 0 || length == 0)
             {
                 return SystemCallError.InvalidArgument;
             }
-            if (!UserLayout.IsMappableRange(address, length))
-            {
-                return SystemCallError.BadAddress;
-            }
-            bool loaded = Scheduler.IsLoaded(task->Space.Root.Value);
-            for (ulong offset = 0; offset < length; offset += UserLayout.PageSize)
-            {
-                VirtualAddress page = new VirtualAddress(address + offset);
-                PageTranslation translation = task->Space.Translate(page);
-                if (!translation.IsMapped || task->Space.Unmap(page, out PhysicalAddress frame) != PageTableError.None)
-                {
-                    continue;
-                }
-                if ((translation.Flags & PageFlags.Owned) != 0)
-                {
-                    KernelMemory.Frames.FreeFrame(frame);
-                    task->OwnedPages--;
-                }
-                if (loaded)
-                {
-                    Native.InvalidatePage(address + offset);
-                }
-            }
-            return SystemCallError.None;
+            return UserLayout.IsMappableRange(address, length) ? SystemCallError.None : SystemCallError.BadAddress;
         }
 
         /// <summary>Maps frames the task does not own (boot modules) read-only at <paramref name="address"/>.</summary>
@@ -425,18 +410,26 @@ namespace CosmosKernel.Tasks
         }
 
         // Unmaps and frees the first `length` bytes mapped by a failed MapNewMemory.
-        private static void UnmapOwned(TaskControlBlock* task, ulong address, ulong length)
+        // Unmaps every mapped page of the range, freeing the frames the task owns; a page-table entry's Owned bit decides.
+        private static void UnmapPages(TaskControlBlock* task, ulong address, ulong length)
         {
+            bool loaded = Scheduler.IsLoaded(task->Space.Root.Value);
             for (ulong offset = 0; offset < length; offset += UserLayout.PageSize)
             {
-                if (task->Space.Unmap(new VirtualAddress(address + offset), out PhysicalAddress frame) == PageTableError.None)
+                VirtualAddress page = new VirtualAddress(address + offset);
+                PageTranslation translation = task->Space.Translate(page);
+                if (!translation.IsMapped || task->Space.Unmap(page, out PhysicalAddress frame) != PageTableError.None)
+                {
+                    continue;
+                }
+                if ((translation.Flags & PageFlags.Owned) != 0)
                 {
                     KernelMemory.Frames.FreeFrame(frame);
                     task->OwnedPages--;
-                    if (Scheduler.IsLoaded(task->Space.Root.Value))
-                    {
-                        Native.InvalidatePage(address + offset);
-                    }
+                }
+                if (loaded)
+                {
+                    Native.InvalidatePage(address + offset);
                 }
             }
         }
