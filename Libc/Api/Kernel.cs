@@ -78,6 +78,19 @@ namespace Cosmos.Api
             => AsError(SystemCall.Invoke(SystemCallNumber.ThreadStart, (long)threadId, (long)entry, (long)stackTop, (long)argument));
 
         /// <summary>
+        /// The initial stack pointer for a thread whose stack is the array <paramref name="stack"/> (the heap never moves
+        /// objects; keep the array reachable while the thread runs): as if its entry had been called, so rsp + 8 is
+        /// 16-byte aligned.
+        /// </summary>
+        public static ulong StackTopOf(byte[] stack)
+        {
+            fixed (byte* bottom = stack)
+            {
+                return (((ulong)bottom + (ulong)stack.Length) & ~15UL) - 8;
+            }
+        }
+
+        /// <summary>
         /// Creates a task (empty address space plus the kernel information page) with one thread, not started, whose
         /// pager is <paramref name="pagerThreadId"/> (0: none). Returns the task id or an error.
         /// </summary>

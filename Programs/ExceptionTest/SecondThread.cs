@@ -23,11 +23,7 @@ namespace Cosmos.Programs.ExceptionTest
                 return "cannot create a thread: " + Kernel.DescribeError(thread);
             }
             s_stack = new byte[StackBytes];
-            ulong top;
-            fixed (byte* bottom = s_stack)
-            {
-                top = (((ulong)bottom + StackBytes) & ~15UL) - 8;
-            }
+            ulong top = Kernel.StackTopOf(s_stack);
             delegate*<ulong, ulong, void> entry = &ThreadMain;
             SystemCallError error = Kernel.StartThread((ulong)thread, (ulong)entry, top, 0);
             if (error != SystemCallError.None)

@@ -29,11 +29,7 @@ namespace Cosmos.Programs.GarbageCollectorTest
                 return Output.Result("threads", "cannot create a thread: " + Kernel.DescribeError(thread));
             }
             s_workerStack = new byte[StackBytes];
-            ulong stackTop;
-            fixed (byte* bottom = s_workerStack)
-            {
-                stackTop = (((ulong)bottom + StackBytes) & ~15UL) - 8;
-            }
+            ulong stackTop = Kernel.StackTopOf(s_workerStack);
             delegate*<ulong, ulong, void> entry = &Worker;
             SystemCallError error = Kernel.StartThread((ulong)thread, (ulong)entry, stackTop, 0);
             if (error != SystemCallError.None)

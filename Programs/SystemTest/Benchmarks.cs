@@ -102,7 +102,7 @@ namespace Cosmos.Programs.SystemTest
                 return thread;
             }
             s_sameTaskPartnerStack = new byte[16 * 1024]; // a static, so the buffer stays reachable while the thread runs on it
-            ulong stack = HandStartedThreads.StackTopOf(s_sameTaskPartnerStack);
+            ulong stack = Kernel.StackTopOf(s_sameTaskPartnerStack);
             delegate*<ulong, ulong, void> entry = &YieldUntilStopped;
             SystemCallError error = Kernel.StartThread((ulong)thread, (ulong)entry, stack, 0);
             return error == SystemCallError.None ? thread : (long)error;

@@ -4,7 +4,7 @@ namespace Cosmos.Programs.SystemTest
 {
     /// <summary>
     /// What systest needs to start threads by hand rather than through a loader: machine code placed in a page of
-    /// its own (in this task or a child), and a stack top in a heap buffer (the heap never moves objects).
+    /// its own (in this task or a child). Stack tops for threads on heap arrays come from Kernel.StackTopOf.
     /// </summary>
     internal static unsafe class HandStartedThreads
     {
@@ -19,15 +19,6 @@ namespace Cosmos.Programs.SystemTest
             fixed (byte* bytes = code)
             {
                 return Kernel.WriteMemory(task, address, bytes, (ulong)code.Length);
-            }
-        }
-
-        /// <summary>The initial stack pointer for a thread whose stack is <paramref name="stack"/>: as if its entry had been called (rsp + 8 is 16-byte aligned).</summary>
-        public static ulong StackTopOf(byte[] stack)
-        {
-            fixed (byte* bottom = stack)
-            {
-                return (((ulong)bottom + (ulong)stack.Length) & ~15UL) - 8;
             }
         }
     }

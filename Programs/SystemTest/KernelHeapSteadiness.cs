@@ -20,7 +20,7 @@ namespace Cosmos.Programs.SystemTest
         {
             int calls = Output.Number(arguments, 2, 100000);
             s_stack = new byte[16 * 1024];
-            ulong stackTop = HandStartedThreads.StackTopOf(s_stack);
+            ulong stackTop = Kernel.StackTopOf(s_stack);
             SuspendedThread* records = stackalloc SuspendedThread[4];
             ThreadInformation thread;
             TaskInformation task;

@@ -17,7 +17,7 @@ namespace Cosmos.Programs.SystemTest
         public static int Run()
         {
             s_stack = new byte[16 * 1024];
-            ulong stackTop = HandStartedThreads.StackTopOf(s_stack);
+            ulong stackTop = Kernel.StackTopOf(s_stack);
             ThreadInformation self;
             long worker = Kernel.CreateThread(0, 10);
             if (worker < 0)

@@ -19,7 +19,7 @@ namespace Cosmos.Programs.SystemTest
         {
             int count = Output.Number(arguments, 2, 1000);
             s_stack = new byte[StackBytes]; // a static, so the buffer stays reachable while threads run on it
-            ulong stackTop = HandStartedThreads.StackTopOf(s_stack);
+            ulong stackTop = Kernel.StackTopOf(s_stack);
             // One thread first, so the page table that holds UTCBs exists before the count is taken.
             if (!CreateAndRun(stackTop))
             {
