@@ -1,3 +1,5 @@
+using Cosmos.Api.Ipc;
+
 namespace CosmosKernel.Capabilities
 {
     /// <summary>Per-kind rules: which rights a kind can carry, whether it can be badged or duplicated. Pure logic: compiled into the host tests too.</summary>

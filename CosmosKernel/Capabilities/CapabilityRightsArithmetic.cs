@@ -1,3 +1,5 @@
+using Cosmos.Api.Ipc;
+
 namespace CosmosKernel.Capabilities
 {
     /// <summary>Set operations on <see cref="CapabilityRights"/>: containment and reduction. Pure logic: compiled into the host tests too.</summary>

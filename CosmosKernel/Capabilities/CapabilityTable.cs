@@ -1,3 +1,4 @@
+using Cosmos.Api.Ipc;
 using System.Numerics;
 
 namespace CosmosKernel.Capabilities

@@ -1,3 +1,5 @@
+using Cosmos.Api.Ipc;
+
 namespace CosmosKernel.Capabilities
 {
     /// <summary>

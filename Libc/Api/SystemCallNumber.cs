@@ -31,7 +31,35 @@ namespace Cosmos.Api
         ThreadsResume = 21,
         TaskSetFaultHandler = 22,
         KernelHeapInformation = 23,
-        Count = 24,
+
+        // Capabilities (docs/ARCHITECTURE.md, section 5)
+        PortCreate = 24,
+        NotificationCreate = 25,
+        CapabilityCopy = 26,
+        CapabilityMove = 27,
+        CapabilityDelete = 28,
+        CapabilityRevoke = 29,
+        CapabilityInformation = 30,
+        CapabilityGive = 31,
+
+        // IPC
+        IpcSend = 32,
+        IpcReceive = 33,
+        IpcCall = 34,
+        IpcReply = 35,
+        IpcReplyWait = 36,
+        IpcSaveReply = 37,
+        NotificationSignal = 38,
+        NotificationWait = 39,
+        NotificationBind = 40,
+        ThreadSetExceptionPort = 41,
+
+        // Hardware by capability
+        InterruptBind = 42,
+        InterruptAcknowledge = 43,
+        IoPortRangeDerive = 44,
+        IoPortsEnable = 45,
+        Count = 46,
     }
 
     /// <summary>
@@ -52,5 +80,34 @@ namespace Cosmos.Api
         AlreadyExists = -9,
         WrongState = -10,
         TimedOut = -11,
+
+        /// <summary>A capability slot is 0 (the null slot) or not below the table's capacity (256).</summary>
+        InvalidSlot = -12,
+        /// <summary>The capability slot is empty.</summary>
+        EmptySlot = -13,
+        /// <summary>The capability names another kind of object than the call needs.</summary>
+        WrongKind = -14,
+        /// <summary>The capability lacks a right the call needs (Send, Receive, Grant, Control).</summary>
+        InsufficientRights = -15,
+        /// <summary>The object the capability named was destroyed or revoked.</summary>
+        StaleCapability = -16,
+        /// <summary>A derived capability asked for a right its source does not hold.</summary>
+        RightsExceedSource = -17,
+        /// <summary>A badge was asked for on a capability that already has one, or on a kind that carries none.</summary>
+        NotBadgeable = -18,
+        /// <summary>A reply capability cannot be copied (only moved or used).</summary>
+        NotCopyable = -19,
+        /// <summary>Only a port's or notification's Receive right revokes it.</summary>
+        NotRevocable = -20,
+        /// <summary>The message tag or a typed item is malformed; rdi holds the <see cref="Ipc.MessageError"/>.</summary>
+        MalformedMessage = -21,
+        /// <summary>The partner went away: the port was destroyed, the server ended before replying, or the caller waiting for a reply ended.</summary>
+        PartnerGone = -22,
+        /// <summary>A typed item could not be transferred (string buffer missing, too small or not mapped, capability window full); nothing was delivered.</summary>
+        TransferFailed = -23,
+        /// <summary>Map and grant items wait for the issue "Address spaces".</summary>
+        NotSupported = -24,
+        /// <summary>IpcReply or IpcSaveReply without a caller waiting for this thread's reply.</summary>
+        NoCaller = -25,
     }
 }

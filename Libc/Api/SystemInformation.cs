@@ -75,6 +75,12 @@ namespace Cosmos.Api
     public unsafe struct Utcb
     {
         public const int MessageRegisterCount = 64;
+        public const int StringReceiveBufferCapacity = 8;
+
+        // Byte offsets the assembly stubs use (checked against the struct by the Libc self-check).
+        public const int MessageRegistersOffset = 32;
+        public const int ReceivedTagOffset = 864;
+        public const int ReceivedBadgeOffset = 872;
 
         public ulong Self;
         public ulong ThreadId;
@@ -85,6 +91,21 @@ namespace Cosmos.Api
 
         /// <summary>Filled by the kernel when this thread faults in a task with a fault handler (TaskSetFaultHandler).</summary>
         public FaultRecord Fault;
+
+        /// <summary>Where this thread accepts capabilities it receives (a <see cref="Ipc.CapabilityReceiveWindow"/> word; 0 accepts none). Read by the kernel at delivery.</summary>
+        public ulong CapabilityReceiveWindow;
+
+        /// <summary>How many of <see cref="StringReceiveBuffers"/> are declared (0 to <see cref="StringReceiveBufferCapacity"/>).</summary>
+        public ulong StringReceiveBufferCount;
+
+        /// <summary>Up to 8 <see cref="Ipc.StringReceiveBuffer"/>s, two words each: the n-th string item received goes to the n-th buffer.</summary>
+        public fixed ulong StringReceiveBuffers[2 * StringReceiveBufferCapacity];
+
+        /// <summary>The tag of the last message received (stored by Libc's IPC stub from rsi; the kernel does not read it).</summary>
+        public ulong ReceivedTag;
+
+        /// <summary>The badge of the last message received, or a notification's bits (stored by Libc's IPC stub from rdi).</summary>
+        public ulong ReceivedBadge;
     }
 
     /// <summary>A thread's user registers as the kernel saved them (at a fault, a preemption or a system call).</summary>

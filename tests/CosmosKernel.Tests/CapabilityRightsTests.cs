@@ -1,3 +1,4 @@
+using Cosmos.Api.Ipc;
 using CosmosKernel.Capabilities;
 using Xunit;
 

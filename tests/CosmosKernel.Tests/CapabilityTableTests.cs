@@ -1,3 +1,4 @@
+using Cosmos.Api.Ipc;
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;

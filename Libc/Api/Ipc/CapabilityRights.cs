@@ -1,4 +1,4 @@
-namespace CosmosKernel.Capabilities
+namespace Cosmos.Api.Ipc
 {
     /// <summary>
     /// What the holder of a capability may do with the object it names. A derived capability (copy or mint)

@@ -1,8 +1,8 @@
-namespace CosmosKernel.Capabilities
+namespace Cosmos.Api.Ipc
 {
     /// <summary>
     /// The kind of kernel object a capability names; a capability used as the wrong kind is refused
-    /// (<see cref="CapabilityError.WrongKind"/>). None marks an empty slot. Pure logic: compiled into the host tests too.
+    /// (the kernel answers WrongKind). None marks an empty slot. Pure logic: compiled into the host tests too.
     /// </summary>
     public enum CapabilityKind : byte
     {

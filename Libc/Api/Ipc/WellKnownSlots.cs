@@ -1,0 +1,32 @@
+namespace Cosmos.Api.Ipc
+{
+    /// <summary>
+    /// Capability slots with a fixed meaning. Every task is created with copies of its creator's slots
+    /// <see cref="NameBroker"/> and <see cref="DebugConsole"/> (when the creator holds them with Grant), and the
+    /// kernel puts a Task capability naming the new task into its creator's table. The root task starts with the
+    /// rest: the kernel fills its slots below <see cref="FirstFree"/> at boot.
+    /// </summary>
+    public static class WellKnownSlots
+    {
+        /// <summary>A send right to the name broker's port (the lecture's "initial port, given to all processes").</summary>
+        public const uint NameBroker = 1;
+
+        /// <summary>The kernel's debug console: DebugWrite needs a DebugConsole capability with Send here.</summary>
+        public const uint DebugConsole = 2;
+
+        /// <summary>The root task only: a Task capability (Control, Grant) naming the root task itself.</summary>
+        public const uint RootSelf = 3;
+
+        /// <summary>The root task only: an IoPortRange capability for every port, 0 to 65535.</summary>
+        public const uint RootAllIoPorts = 4;
+
+        /// <summary>The root task only: an InterruptLine capability for legacy line n (0-15) in slot FirstInterruptLine + n.</summary>
+        public const uint RootFirstInterruptLine = 16;
+
+        /// <summary>Legacy (8259) interrupt lines the kernel hands out.</summary>
+        public const uint InterruptLineCount = 16;
+
+        /// <summary>The lowest slot the kernel leaves free in the root task's table at boot.</summary>
+        public const uint FirstFree = RootFirstInterruptLine + InterruptLineCount;
+    }
+}
