@@ -11,7 +11,7 @@ namespace Cosmos.Integration.Tests
     /// <summary>
     /// IPC and capabilities from ring 3, through ipctest's modes (Programs/IpcTest): the documented error of every rights
     /// violation, timeouts, capability transfer, notifications, payloads to another task, a server pool, a server that
-    /// ends mid-call, and the bench figures. Partners in other tasks are child tasks ipctest starts itself.
+    /// ends mid-call, exception ports, and the bench figures. Partners in other tasks are child tasks ipctest starts itself.
     /// </summary>
     public sealed class IpcTests
     {
@@ -130,6 +130,18 @@ namespace Cosmos.Integration.Tests
             {
                 "server_ends_before_replying", "vanish_peer_took_the_call", "port_without_receiver_times_out",
                 "server_killed_mid_call", "caller_waited_for_the_kill",
+            });
+        }
+
+        [Fact]
+        public async Task AFaultGoesToTheThreadsExceptionPortWhoseReplyEndsOrResumesTheThread()
+        {
+            await RunModeAsync("exceptions", new[]
+            {
+                "end_thread_set_exception_port", "end_thread_fault_message_arrives", "end_thread_vector_is_ud", "end_thread_names_the_thread_and_task",
+                "end_thread_rip_is_the_ud2", "end_thread_reply", "end_thread_thread_ended",
+                "resume_set_exception_port", "resume_fault_message_arrives", "resume_vector_is_ud", "resume_names_the_thread_and_task",
+                "resume_rip_is_the_ud2", "resume_reply", "resume_thread_runs_on",
             });
         }
 
