@@ -31,6 +31,7 @@ namespace Cosmos.Programs.SystemTest
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
                 case "ipcsmoke": return IpcSmoke.Run();
+                case "exceptionport": return ExceptionPortDelivery.Run();
                 default:
                     Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler)");
                     return 2;
