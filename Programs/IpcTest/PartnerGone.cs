@@ -7,7 +7,9 @@ namespace Cosmos.Programs.IpcTest
     /// "gone": a server in another task that takes a call and ends its task before answering (the vanish peer), and one
     /// that takes a call and is killed while it holds it (the hold peer, killed by a second thread of ipctest after
     /// 50 ms): in both cases the caller's IpcCall returns PartnerGone instead of waiting for ever. Calls to the dead
-    /// server's port then time out (nobody receives).
+    /// server's port then time out (nobody receives). A sender blocked on a port whose last receive right is deleted gets
+    /// PartnerGone; a caller whose server receives again without answering gets PartnerGone; a server whose caller was
+    /// killed gets NoCaller for its reply.
     /// </summary>
     internal static unsafe class PartnerGone
     {
@@ -51,7 +53,67 @@ namespace Cosmos.Programs.IpcTest
                 holding.End();
             }
             Capabilities.Delete((uint)port);
+
+            PortDestroyed(checks);
+            CallerSide(checks, killCaller: false);
+            CallerSide(checks, killCaller: true);
             return checks.Verdict();
+        }
+
+        // A sender blocked on a port whose last receive right is deleted gets PartnerGone (the port is destroyed).
+        private static void PortDestroyed(Checks checks)
+        {
+            long port = Capabilities.CreatePort();
+            long sendOnly = Capabilities.Copy((uint)port, 0, CapabilityRights.Send);
+            s_blockedSendPort = (uint)sendOnly;
+            s_blockedSendResult = 1;
+            delegate*<ulong, ulong, void> entry = &BlockedSender;
+            checks.Succeeded("start_blocked_sender", LocalThreads.Start(entry, 0));
+            Kernel.Sleep(KillDelay);
+            checks.Error("delete_last_receive_right", (long)Capabilities.Delete((uint)port), SystemCallError.None);
+            for (int wait = 0; wait < 1000 && s_blockedSendResult == 1; wait++)
+            {
+                Kernel.Sleep(1_000_000);
+            }
+            checks.Error("port_destroyed_wakes_sender", s_blockedSendResult, SystemCallError.PartnerGone);
+            checks.Error("send_right_of_destroyed_port_is_stale", Ipc.Send((uint)sendOnly, Tags.Of(1, 0), IpcTimeout.Poll).Value, SystemCallError.StaleCapability);
+            Capabilities.Delete((uint)sendOnly);
+        }
+
+        private static uint s_blockedSendPort;
+        private static volatile int s_blockedSendResult;
+
+        private static void BlockedSender(ulong argument, ulong utcb)
+        {
+            s_blockedSendResult = (int)Ipc.Send(s_blockedSendPort, Tags.Of(1, 0), IpcTimeout.Infinite).Value;
+            Kernel.ExitThread(0);
+        }
+
+        // The caller peer calls us and we do not answer: receiving again drops its reply right (it gets PartnerGone and
+        // exits with it); or it is killed while we hold its call, and our reply finds no caller.
+        private static void CallerSide(Checks checks, bool killCaller)
+        {
+            string prefix = killCaller ? "caller_killed_" : "server_receives_again_";
+            long port = Capabilities.CreatePort();
+            SystemCallError error = PeerTask.StartWithPort(PeerProgram.Caller, (uint)port, CapabilityRights.Send, 32, 1, out PeerTask caller);
+            if (!checks.Error(prefix + "caller_started", (long)error, SystemCallError.None))
+            {
+                return;
+            }
+            checks.True(prefix + "call_taken", Ipc.Receive((uint)port, CallBound).IsMessage, "the caller's call did not arrive");
+            if (killCaller)
+            {
+                caller.End();
+                checks.Error(prefix + "reply_finds_no_caller", Ipc.Reply(Tags.Of(0, 1)).Value, SystemCallError.NoCaller);
+            }
+            else
+            {
+                checks.Error(prefix + "poll_receive", Ipc.Receive((uint)port, IpcTimeout.Poll).Value, SystemCallError.TimedOut);
+                long code = caller.Wait(CallBound, out TaskEndReason reason);
+                checks.True(prefix + "caller_gets_partner_gone", reason == TaskEndReason.Exited && code == (long)SystemCallError.PartnerGone, "the caller ended with " + Output.Error(code));
+                caller.End();
+            }
+            Capabilities.Delete((uint)port);
         }
 
         private static void KillLater(ulong argument, ulong utcb)

@@ -129,7 +129,9 @@ namespace Cosmos.Integration.Tests
             await RunModeAsync("gone", new[]
             {
                 "server_ends_before_replying", "vanish_peer_took_the_call", "port_without_receiver_times_out",
-                "server_killed_mid_call", "caller_waited_for_the_kill",
+                "server_killed_mid_call", "caller_waited_for_the_kill", "delete_last_receive_right", "port_destroyed_wakes_sender",
+                "send_right_of_destroyed_port_is_stale", "server_receives_again_call_taken", "server_receives_again_caller_gets_partner_gone",
+                "caller_killed_call_taken", "caller_killed_reply_finds_no_caller",
             });
         }
 
