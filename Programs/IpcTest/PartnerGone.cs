@@ -7,8 +7,8 @@ namespace Cosmos.Programs.IpcTest
     /// "gone": a server in another task that takes a call and ends its task before answering (the vanish peer), and one
     /// that takes a call and is killed while it holds it (the hold peer, killed by a second thread of ipctest after
     /// 50 ms): in both cases the caller's IpcCall returns PartnerGone instead of waiting for ever. Calls to the dead
-    /// server's port then time out (nobody receives). A sender blocked on a port whose last receive right is deleted gets
-    /// PartnerGone; a caller whose server receives again without answering gets PartnerGone; a server whose caller was
+    /// server's port then time out (nobody receives). A sender blocked on a port whose last receive right is deleted, or
+    /// that is revoked, gets PartnerGone; a caller whose server receives again without answering gets PartnerGone; a server whose caller was
     /// killed gets NoCaller for its reply.
     /// </summary>
     internal static unsafe class PartnerGone
@@ -54,30 +54,44 @@ namespace Cosmos.Programs.IpcTest
             }
             Capabilities.Delete((uint)port);
 
-            PortDestroyed(checks);
+            PortDestroyed(checks, revoke: false);
+            PortDestroyed(checks, revoke: true);
             CallerSide(checks, killCaller: false);
             CallerSide(checks, killCaller: true);
             return checks.Verdict();
         }
 
-        // A sender blocked on a port whose last receive right is deleted gets PartnerGone (the port is destroyed).
-        private static void PortDestroyed(Checks checks)
+        // A sender blocked on a port whose last receive right is deleted (the port is destroyed), or that is revoked, gets
+        // PartnerGone.
+        private static void PortDestroyed(Checks checks, bool revoke)
         {
+            string prefix = revoke ? "revoke_" : "delete_";
             long port = Capabilities.CreatePort();
             long sendOnly = Capabilities.Copy((uint)port, 0, CapabilityRights.Send);
             s_blockedSendPort = (uint)sendOnly;
             s_blockedSendResult = 1;
             delegate*<ulong, ulong, void> entry = &BlockedSender;
-            checks.Succeeded("start_blocked_sender", LocalThreads.Start(entry, 0));
+            checks.Succeeded(prefix + "start_blocked_sender", LocalThreads.Start(entry, 0));
             Kernel.Sleep(KillDelay);
-            checks.Error("delete_last_receive_right", (long)Capabilities.Delete((uint)port), SystemCallError.None);
+            if (revoke)
+            {
+                checks.Error("revoke_port_with_queued_sender", (long)Capabilities.Revoke((uint)port), SystemCallError.None);
+            }
+            else
+            {
+                checks.Error("delete_last_receive_right", (long)Capabilities.Delete((uint)port), SystemCallError.None);
+            }
             for (int wait = 0; wait < 1000 && s_blockedSendResult == 1; wait++)
             {
                 Kernel.Sleep(1_000_000);
             }
-            checks.Error("port_destroyed_wakes_sender", s_blockedSendResult, SystemCallError.PartnerGone);
-            checks.Error("send_right_of_destroyed_port_is_stale", Ipc.Send((uint)sendOnly, Tags.Of(1, 0), IpcTimeout.Poll).Value, SystemCallError.StaleCapability);
+            checks.Error(revoke ? "revoke_wakes_queued_sender" : "port_destroyed_wakes_sender", s_blockedSendResult, SystemCallError.PartnerGone);
+            checks.Error(revoke ? "revoked_send_right_is_stale" : "send_right_of_destroyed_port_is_stale", Ipc.Send((uint)sendOnly, Tags.Of(1, 0), IpcTimeout.Poll).Value, SystemCallError.StaleCapability);
             Capabilities.Delete((uint)sendOnly);
+            if (revoke)
+            {
+                Capabilities.Delete((uint)port);
+            }
         }
 
         private static uint s_blockedSendPort;

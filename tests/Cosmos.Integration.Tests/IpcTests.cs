@@ -130,7 +130,8 @@ namespace Cosmos.Integration.Tests
             {
                 "server_ends_before_replying", "vanish_peer_took_the_call", "port_without_receiver_times_out",
                 "server_killed_mid_call", "caller_waited_for_the_kill", "delete_last_receive_right", "port_destroyed_wakes_sender",
-                "send_right_of_destroyed_port_is_stale", "server_receives_again_call_taken", "server_receives_again_caller_gets_partner_gone",
+                "send_right_of_destroyed_port_is_stale", "revoke_port_with_queued_sender", "revoke_wakes_queued_sender", "revoked_send_right_is_stale",
+                "server_receives_again_call_taken", "server_receives_again_caller_gets_partner_gone",
                 "caller_killed_call_taken", "caller_killed_reply_finds_no_caller",
             });
         }
