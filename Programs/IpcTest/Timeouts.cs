@@ -19,7 +19,7 @@ namespace Cosmos.Programs.IpcTest
         // Generous bounds: TCG on a loaded host runs late, but never early.
         private const ulong PollBound = 2 * Millisecond;
         private const int PollTries = 10;
-        private const ulong FiniteLateBound = 80 * Millisecond;
+        private const ulong FiniteLateBound = 100 * Millisecond;
 
         private static uint s_port;
 
