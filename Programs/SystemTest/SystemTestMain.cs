@@ -30,8 +30,9 @@ namespace Cosmos.Programs.SystemTest
                 case "kernelheap": return KernelHeapSteadiness.Run(arguments);
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
+                case "broker": return NameBrokerScenarios.Run(arguments);
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler broker)");
                     return 2;
             }
         }

@@ -37,7 +37,7 @@ namespace Cosmos.Servers.RootTask
                         break;
                     case CapabilityRequestKind.InterruptLine:
                         what = "interrupt line " + request.InterruptLine.ToString();
-                        result = RootCapabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
+                        result = Capabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
                         break;
                     default:
                         what = "I/O ports " + request.FirstPort.ToString() + "-" + request.LastPort.ToString();
@@ -57,15 +57,15 @@ namespace Cosmos.Servers.RootTask
         // Mints a badged send right from the root's own send right to the broker (slot NameBroker) and moves it to the task.
         private static long GiveRegisterRight(ulong task, uint destination, ulong badge)
         {
-            long minted = RootCapabilities.Copy(WellKnownSlots.NameBroker, CapabilityRights.Send | CapabilityRights.Grant, badge);
+            long minted = Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
             if (minted < 0)
             {
                 return minted;
             }
-            long given = RootCapabilities.Give(task, (uint)minted, destination, CapabilityRights.Send, move: true);
+            long given = Capabilities.Give(task, (uint)minted, destination, CapabilityRights.Send, move: true);
             if (given < 0)
             {
-                RootCapabilities.Delete((uint)minted);
+                Capabilities.Delete((uint)minted);
             }
             return given;
         }
@@ -73,15 +73,15 @@ namespace Cosmos.Servers.RootTask
         // Derives a range of just these ports from the root's range of every port and moves it to the task.
         private static long GiveIoPorts(ulong task, uint destination, uint firstPort, uint count)
         {
-            long derived = RootCapabilities.DeriveIoPorts(firstPort, count);
+            long derived = IoPorts.Derive(WellKnownSlots.RootAllIoPorts, (ushort)firstPort, count);
             if (derived < 0)
             {
                 return derived;
             }
-            long given = RootCapabilities.Give(task, (uint)derived, destination, CapabilityRights.Control, move: true);
+            long given = Capabilities.Give(task, (uint)derived, destination, CapabilityRights.Control, move: true);
             if (given < 0)
             {
-                RootCapabilities.Delete((uint)derived);
+                Capabilities.Delete((uint)derived);
             }
             return given;
         }
