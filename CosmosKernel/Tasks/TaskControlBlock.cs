@@ -1,4 +1,5 @@
 using Cosmos.Api;
+using CosmosKernel.Capabilities;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Memory;
 
@@ -39,5 +40,8 @@ namespace CosmosKernel.Tasks
 
         /// <summary>The thread whose ThreadsSuspend stopped the task's other threads (None: none are stopped).</summary>
         public ThreadId SuspendingThread;
+
+        /// <summary>The task's capability table (storage: TaskTable, one block per task slot). Ipc/CapabilitySpace.cs works on it.</summary>
+        public CapabilityTable Capabilities;
     }
 }

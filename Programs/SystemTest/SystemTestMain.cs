@@ -30,9 +30,10 @@ namespace Cosmos.Programs.SystemTest
                 case "kernelheap": return KernelHeapSteadiness.Run(arguments);
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
+                case "ipcsmoke": return IpcSmoke.Run();
                 case "broker": return NameBrokerScenarios.Run(arguments);
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler broker)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke broker)");
                     return 2;
             }
         }
