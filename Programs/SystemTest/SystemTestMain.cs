@@ -32,8 +32,9 @@ namespace Cosmos.Programs.SystemTest
                 case "faulthandler": return FaultHandlerDelivery.Run();
                 case "ipcsmoke": return IpcSmoke.Run();
                 case "broker": return NameBrokerScenarios.Run(arguments);
+                case "given": return GivenCapabilities.Run();
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke broker)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke broker given)");
                     return 2;
             }
         }
