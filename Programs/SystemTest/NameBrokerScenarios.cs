@@ -121,6 +121,9 @@ namespace Cosmos.Programs.SystemTest
 
         private static void Unprivileged(string name)
         {
+            // Checked first: the port created next takes the lowest free slot, which is this one.
+            bool empty = Capabilities.Information(GivenCapabilitySlots.First, out _) == SystemCallError.EmptySlot;
+            Check("no register right was given", empty, empty ? "slot 3 empty" : "slot 3 holds a capability", "slot 3 empty");
             long port = Capabilities.CreatePort();
             if (!Check("create a port", port >= 0, port >= 0 ? "ok" : Kernel.DescribeError(port), "ok"))
             {
@@ -128,8 +131,6 @@ namespace Cosmos.Programs.SystemTest
             }
             Expect("register through the unbadged send right", NameBroker.Register(name, (uint)port, WellKnownSlots.NameBroker), NameBrokerStatus.NotPermitted);
             Expect("unregister through the unbadged send right", NameBroker.Unregister(name, WellKnownSlots.NameBroker), NameBrokerStatus.NotPermitted);
-            bool empty = Capabilities.Information(GivenCapabilitySlots.First, out _) == SystemCallError.EmptySlot;
-            Check("no register right was given", empty, empty ? "slot 3 empty" : "slot 3 holds a capability", "slot 3 empty");
             Expect("lookup of the name", NameBroker.Lookup(name, LookupSlot), NameBrokerStatus.NotFound);
             Span<BrokerName> names = stackalloc BrokerName[NameBrokerListReply.MaximumNames];
             Expect("list", NameBroker.List(0, names, out _, out _), NameBrokerStatus.Ok);

@@ -40,7 +40,7 @@ namespace Cosmos.Servers.RootTask
                         result = Capabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
                         break;
                     default:
-                        what = "I/O ports " + request.FirstPort.ToString() + "-" + request.LastPort.ToString();
+                        what = "I/O ports 0x" + request.FirstPort.ToString("x") + "-0x" + request.LastPort.ToString("x");
                         result = GiveIoPorts(task, destination, request.FirstPort, request.PortCount);
                         break;
                 }

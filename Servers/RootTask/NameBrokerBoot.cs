@@ -24,6 +24,17 @@ namespace Cosmos.Servers.RootTask
             {
                 return Fail("cannot create its port", port);
             }
+            if (port == WellKnownSlots.NameBroker)
+            {
+                // The new port took the lowest free slot, which is the one its send right must go to: move it away.
+                long moved = Capabilities.Move((uint)port, 0);
+                if (moved < 0)
+                {
+                    Capabilities.Delete((uint)port);
+                    return Fail("cannot move its port out of slot 1", moved);
+                }
+                port = moved;
+            }
             long published = Capabilities.Copy((uint)port, WellKnownSlots.NameBroker, CapabilityRights.Send | CapabilityRights.Grant);
             if (published < 0)
             {

@@ -26,7 +26,7 @@ namespace Cosmos.Integration.Tests
 
         /// <summary>
         /// One capability the root task gave before a program's first thread ran: "roottask: gave task 1.2 interrupt line 1 in
-        /// slot 3", "... I/O ports 96-100 in slot 4", "... a register right at the name broker (badge 3) in slot 5".
+        /// slot 3", "... I/O ports 0x60-0x64 in slot 4", "... a register right at the name broker (badge 3) in slot 5".
         /// </summary>
         public static readonly Regex CapabilityGiven = new Regex($@"^roottask: gave task (?<task>{Id}) (?<what>.+) in slot (?<slot>\d+)$", Options);
 

@@ -22,7 +22,7 @@ namespace Cosmos.Integration.Tests
                 .Select(item => item.Match.Groups["what"].Value + " @" + item.Match.Groups["slot"].Value).ToArray();
             output.Assert(given.Length == 3, $"The root task reports {given.Length} capabilities given to {task}: {string.Join(", ", given)}.");
             output.Assert(given[0] == "interrupt line 1 @3", $"First given: {given[0]}.");
-            output.Assert(given[1] == "I/O ports 96-100 @4", $"Second given: {given[1]}.");
+            output.Assert(given[1] == "I/O ports 0x60-0x64 @4", $"Second given: {given[1]}.");
             output.Assert(given[2].StartsWith("a register right at the name broker (badge ", System.StringComparison.Ordinal) && given[2].EndsWith("@5", System.StringComparison.Ordinal), $"Third given: {given[2]}.");
 
             // What the program itself finds in those slots when it runs.
