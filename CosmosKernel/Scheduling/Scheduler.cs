@@ -106,6 +106,30 @@ namespace CosmosKernel.Scheduling
             }
         }
 
+        /// <summary>The priority of the best ready thread, or -1 when none is ready.</summary>
+        public static int HighestReadyPriority => s_ready.HighestPriority();
+
+        /// <summary>
+        /// The IPC fast path's direct switch: the running thread blocks for <paramref name="reason"/> and the blocked thread
+        /// <paramref name="next"/> (its partner, which outranks every ready thread) runs at once, without passing through the
+        /// run queue, and inherits the rest of the time slice. Returns when the running thread is woken again.
+        /// </summary>
+        public static void BlockAndSwitchTo(BlockReason reason, ulong deadline, ThreadControlBlock* next)
+        {
+            ThreadControlBlock* current = s_current;
+            current->State = ThreadState.Blocked;
+            current->BlockReason = reason;
+            current->WakeDeadline = deadline;
+            if (deadline != ulong.MaxValue)
+            {
+                s_sleepers.Insert(current->Id.Slot, deadline);
+            }
+            s_sleepers.Remove(next->Id.Slot);
+            next->BlockReason = BlockReason.None;
+            next->TimeSliceTicks = current->TimeSliceTicks;
+            SwitchTo(next);
+        }
+
         /// <summary>A blocked thread keeps waiting, now for <paramref name="reason"/> until <paramref name="deadline"/> (e.g. a caller whose message was taken now waits for the reply).</summary>
         public static void ChangeBlockReason(ThreadControlBlock* thread, BlockReason reason, ulong deadline)
         {

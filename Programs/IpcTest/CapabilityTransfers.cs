@@ -120,7 +120,7 @@ namespace Cosmos.Programs.IpcTest
                 if (delivered)
                 {
                     ulong bits = move ? EchoMoveBits : EchoCopyBits;
-                    checks.Error(name + "_signal_through_returned", (long)Notifications.Signal(window, bits), SystemCallError.None);
+                    checks.Error(name + "_signal_through_returned", (long)NotificationCalls.Signal(window, bits), SystemCallError.None);
                     checks.True(name + "_returned_works", WaitFor(signalled) == bits, "bits were not " + bits.ToString());
                 }
                 ReceiveDeclarations.ClearCapabilityReceiveWindow();
@@ -133,7 +133,7 @@ namespace Cosmos.Programs.IpcTest
 
         private static ulong WaitFor(uint notification)
         {
-            IpcResult result = Notifications.Wait(notification, WaitBound, out ulong bits);
+            IpcResult result = NotificationCalls.Wait(notification, WaitBound, out ulong bits);
             return result.IsNotification ? bits : 0;
         }
 
@@ -161,7 +161,7 @@ namespace Cosmos.Programs.IpcTest
                     case MoveLabel:
                         // The delivered item's second word is the slot in our window.
                         uint slot = (uint)message.Word(1);
-                        Notifications.Signal(slot, request.Label == CopyLabel ? CopyBits : MoveBits);
+                        NotificationCalls.Signal(slot, request.Label == CopyLabel ? CopyBits : MoveBits);
                         message.SetWord(0, slot);
                         Capabilities.Delete(slot);
                         return ServerAction.Reply;

@@ -176,8 +176,8 @@ namespace Cosmos.Programs.IpcTest
             for (int sample = -WarmUp; sample < samples; sample++)
             {
                 ulong start = SystemCall.ReadTimestampCounter();
-                Notifications.Signal((uint)ping, 1);
-                IpcResult result = Notifications.Wait((uint)pong, IpcTimeout.Infinite, out _);
+                NotificationCalls.Signal((uint)ping, 1);
+                IpcResult result = NotificationCalls.Wait((uint)pong, IpcTimeout.Infinite, out _);
                 ulong elapsed = SystemCall.ReadTimestampCounter() - start;
                 if (!result.IsNotification)
                 {

@@ -5,7 +5,7 @@ namespace Cosmos.Programs.IpcTest
 {
     /// <summary>
     /// Entry point of ipctest: the first argument picks the mode (rights, timeouts, transfer, notify, calls, pool, gone,
-    /// all, bench). Every line starts with "ipctest" (bench lines with "bench"); each mode ends with its verdict
+    /// exceptions, all, bench). Every line starts with "ipctest" (bench lines with "bench"); each mode ends with its verdict
     /// "ipctest MODE: ok" or "ipctest MODE: FAILED: ...", which tests/Cosmos.Integration.Tests/IpcContract.cs reads.
     /// </summary>
     internal static class IpcTestMain
@@ -30,6 +30,7 @@ namespace Cosmos.Programs.IpcTest
                 case "calls": return PayloadCalls.Run(arguments);
                 case "pool": return ServerPool.Run(arguments);
                 case "gone": return PartnerGone.Run();
+                case "exceptions": return ExceptionPortScenarios.Run();
                 case "bench": return IpcBenchmarks.Run(arguments);
                 case "all":
                     int status = RightsViolations.Run();
@@ -39,9 +40,10 @@ namespace Cosmos.Programs.IpcTest
                     status |= PayloadCalls.Run(arguments);
                     status |= ServerPool.Run(arguments);
                     status |= PartnerGone.Run();
+                    status |= ExceptionPortScenarios.Run();
                     return status;
                 default:
-                    Output.Line("unknown mode \"" + mode + "\" (modes: rights timeouts transfer notify calls pool gone all bench)");
+                    Output.Line("unknown mode \"" + mode + "\" (modes: rights timeouts transfer notify calls pool gone exceptions all bench)");
                     return 2;
             }
         }

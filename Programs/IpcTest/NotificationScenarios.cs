@@ -28,19 +28,19 @@ namespace Cosmos.Programs.IpcTest
             }
             uint slot = (uint)notification;
 
-            checks.Error("signal_bit_0", (long)Notifications.Signal(slot, 0b001), SystemCallError.None);
-            checks.Error("signal_bit_2", (long)Notifications.Signal(slot, 0b100), SystemCallError.None);
-            IpcResult result = Notifications.Wait(slot, IpcTimeout.Poll, out ulong bits);
+            checks.Error("signal_bit_0", (long)NotificationCalls.Signal(slot, 0b001), SystemCallError.None);
+            checks.Error("signal_bit_2", (long)NotificationCalls.Signal(slot, 0b100), SystemCallError.None);
+            IpcResult result = NotificationCalls.Wait(slot, IpcTimeout.Poll, out ulong bits);
             checks.True("bits_are_ored", result.IsNotification && bits == 0b101, "result " + Output.Error(result.Value) + " bits " + bits.ToString());
-            checks.Error("wait_clears_bits", Notifications.Wait(slot, IpcTimeout.Poll, out _).Value, SystemCallError.TimedOut);
-            checks.Error("signal_no_bits", (long)Notifications.Signal(slot, 0), SystemCallError.InvalidArgument);
+            checks.Error("wait_clears_bits", NotificationCalls.Wait(slot, IpcTimeout.Poll, out _).Value, SystemCallError.TimedOut);
+            checks.Error("signal_no_bits", (long)NotificationCalls.Signal(slot, 0), SystemCallError.InvalidArgument);
 
             long badged = Capabilities.Mint(slot, 0, CapabilityRights.Send, Badge);
             checks.Succeeded("mint_badged_send", badged);
-            checks.Error("badged_signal", (long)Notifications.Signal((uint)badged, 0b1), SystemCallError.None);
-            result = Notifications.Wait(slot, IpcTimeout.Poll, out bits);
+            checks.Error("badged_signal", (long)NotificationCalls.Signal((uint)badged, 0b1), SystemCallError.None);
+            result = NotificationCalls.Wait(slot, IpcTimeout.Poll, out bits);
             checks.True("badge_bits_arrive", result.IsNotification && bits == Badge, "result " + Output.Error(result.Value) + " bits " + bits.ToString());
-            checks.Error("wait_on_send_only", Notifications.Wait((uint)badged, IpcTimeout.Poll, out _).Value, SystemCallError.InsufficientRights);
+            checks.Error("wait_on_send_only", NotificationCalls.Wait((uint)badged, IpcTimeout.Poll, out _).Value, SystemCallError.InsufficientRights);
 
             AnotherTask(checks, slot);
             Bound(checks, slot);
@@ -66,8 +66,8 @@ namespace Cosmos.Programs.IpcTest
             int answered = 0;
             for (int round = 0; round < 10; round++)
             {
-                Notifications.Signal((uint)ping, 1);
-                IpcResult result = Notifications.Wait(pong, WaitBound, out ulong bits);
+                NotificationCalls.Signal((uint)ping, 1);
+                IpcResult result = NotificationCalls.Wait(pong, WaitBound, out ulong bits);
                 if (result.IsNotification && bits == 1)
                 {
                     answered++;
@@ -85,8 +85,8 @@ namespace Cosmos.Programs.IpcTest
             checks.Succeeded("bound_port", port);
             s_port = (uint)port;
             s_notification = notification;
-            checks.Error("bind", (long)Notifications.Bind(notification, s_port), SystemCallError.None);
-            Notifications.Signal(notification, 0b10);
+            checks.Error("bind", (long)NotificationCalls.Bind(notification, s_port), SystemCallError.None);
+            NotificationCalls.Signal(notification, 0b10);
             IpcResult result = Ipc.Receive(s_port, IpcTimeout.Poll);
             Message message = Message.Current;
             checks.True("pending_bits_through_port", result.IsNotification && message.ReceivedBadge == 0b10, "result " + Output.Error(result.Value) + " bits " + message.ReceivedBadge.ToString());
@@ -97,17 +97,17 @@ namespace Cosmos.Programs.IpcTest
             checks.True("signal_wakes_port_receiver", result.IsNotification && message.ReceivedBadge == 0b100, "result " + Output.Error(result.Value) + " bits " + message.ReceivedBadge.ToString());
             result = Ipc.Receive(s_port, WaitBound);
             checks.True("messages_still_arrive", result.IsMessage && message.ReceivedLabel == MessageLabel, "result " + Output.Error(result.Value) + " label " + message.ReceivedLabel.ToString());
-            checks.Error("unbind", (long)Notifications.Unbind(notification), SystemCallError.None);
-            Notifications.Signal(notification, 0b1000);
+            checks.Error("unbind", (long)NotificationCalls.Unbind(notification), SystemCallError.None);
+            NotificationCalls.Signal(notification, 0b1000);
             checks.Error("unbound_bits_stay_off_the_port", Ipc.Receive(s_port, IpcTimeout.Poll).Value, SystemCallError.TimedOut);
-            Notifications.Wait(notification, IpcTimeout.Poll, out _);
+            NotificationCalls.Wait(notification, IpcTimeout.Poll, out _);
             Capabilities.Delete(s_port);
         }
 
         private static void SignalThenSend(ulong argument, ulong utcb)
         {
             Kernel.Sleep(20 * Millisecond);
-            Notifications.Signal(s_notification, 0b100);
+            NotificationCalls.Signal(s_notification, 0b100);
             Kernel.Sleep(20 * Millisecond);
             Ipc.Send(s_port, Tags.Of(MessageLabel, 0), IpcTimeout.Infinite);
             Kernel.ExitThread(0);

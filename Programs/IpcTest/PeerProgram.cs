@@ -17,5 +17,8 @@ namespace Cosmos.Programs.IpcTest
 
         /// <summary>Takes one call and spins without answering until killed. Argument: its port slot.</summary>
         Hold = 4,
+
+        /// <summary>Raises #UD at its first instruction (ud2, 2 bytes); resumed after it, ends its task with exit code 42.</summary>
+        Fault = 5,
     }
 }

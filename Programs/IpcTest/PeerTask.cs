@@ -35,16 +35,17 @@ namespace Cosmos.Programs.IpcTest
         /// <summary>Null if the UTCB offsets peers.asm writes are the Utcb struct's; otherwise which one differs.</summary>
         public static string CheckUtcbOffsets()
         {
-            Utcb* utcb = (Utcb*)0;
-            if (PeerUtcbOffset(0) != (ulong)&utcb->CapabilityReceiveWindow)
+            Utcb* utcb = Kernel.CurrentUtcb;
+            ulong start = (ulong)utcb;
+            if (PeerUtcbOffset(0) != (ulong)&utcb->CapabilityReceiveWindow - start)
             {
                 return "peers.asm's capability receive window offset is not the Utcb's";
             }
-            if (PeerUtcbOffset(1) != (ulong)&utcb->StringReceiveBufferCount)
+            if (PeerUtcbOffset(1) != (ulong)&utcb->StringReceiveBufferCount - start)
             {
                 return "peers.asm's string receive buffer count offset is not the Utcb's";
             }
-            if (PeerUtcbOffset(2) != (ulong)&utcb->StringReceiveBuffers[0])
+            if (PeerUtcbOffset(2) != (ulong)utcb->StringReceiveBuffers - start)
             {
                 return "peers.asm's string receive buffers offset is not the Utcb's";
             }

@@ -7,7 +7,7 @@ namespace Cosmos.Programs.IpcTest
     /// "rights": every misuse of a capability returns its documented error (docs/ARCHITECTURE.md, section 5), within one
     /// task: send on a receive-only capability, receive on a send-only one, the wrong kind, empty and invalid slots, a
     /// stale capability after a revocation, minting a badged capability, copying with more rights, revoking without
-    /// Receive, malformed tags and items, and replies without a caller. Calls poll, so a wrong "success" cannot hang.
+    /// Receive (InsufficientRights) or a kind that cannot be revoked (NotRevocable), malformed tags and items, and replies without a caller. Calls poll, so a wrong "success" cannot hang.
     /// </summary>
     internal static class RightsViolations
     {
@@ -45,8 +45,8 @@ namespace Cosmos.Programs.IpcTest
 
             checks.Error("send_to_notification", Ipc.Send(notificationSlot, empty, IpcTimeout.Poll).Value, SystemCallError.WrongKind);
             checks.Error("receive_on_notification", Ipc.Receive(notificationSlot, IpcTimeout.Poll).Value, SystemCallError.WrongKind);
-            checks.Error("signal_port", (long)Notifications.Signal(portSlot, 1), SystemCallError.WrongKind);
-            checks.Error("wait_on_port", Notifications.Wait(portSlot, IpcTimeout.Poll, out _).Value, SystemCallError.WrongKind);
+            checks.Error("signal_port", (long)NotificationCalls.Signal(portSlot, 1), SystemCallError.WrongKind);
+            checks.Error("wait_on_port", NotificationCalls.Wait(portSlot, IpcTimeout.Poll, out _).Value, SystemCallError.WrongKind);
 
             checks.Error("send_to_empty_slot", Ipc.Send(EmptySlot, empty, IpcTimeout.Poll).Value, SystemCallError.EmptySlot);
             checks.Error("information_of_empty_slot", (long)Capabilities.Information(EmptySlot, out _), SystemCallError.EmptySlot);
@@ -63,7 +63,8 @@ namespace Cosmos.Programs.IpcTest
             error = Capabilities.Information((uint)minted, out information);
             checks.True("minted_badge_reads_5", error == SystemCallError.None && information.Badge == 5 && information.Rights == CapabilityRights.Send, "badge " + information.Badge.ToString());
             checks.Error("mint_a_badged_capability", Capabilities.Mint((uint)minted, 0, CapabilityRights.Send, 6), SystemCallError.NotBadgeable);
-            checks.Error("revoke_without_receive", (long)Capabilities.Revoke((uint)sendOnly), SystemCallError.NotRevocable);
+            checks.Error("revoke_without_receive", (long)Capabilities.Revoke((uint)sendOnly), SystemCallError.InsufficientRights);
+            checks.Error("revoke_debug_console", (long)Capabilities.Revoke(WellKnownSlots.DebugConsole), SystemCallError.NotRevocable);
 
             // Malformed messages: the tag, then an item; the MessageError comes back in rdi.
             ulong reservedBits = empty.Word | (1UL << 20);
@@ -99,8 +100,8 @@ namespace Cosmos.Programs.IpcTest
             checks.Error("send_after_delete", Ipc.Send((uint)sendOnly, empty, IpcTimeout.Poll).Value, SystemCallError.EmptySlot);
             long moved = Capabilities.Move(notificationSlot, 0);
             checks.Succeeded("move_notification", moved);
-            checks.Error("moved_source_is_empty", (long)Notifications.Signal(notificationSlot, 1), SystemCallError.EmptySlot);
-            checks.Error("moved_destination_works", (long)Notifications.Signal((uint)moved, 1), SystemCallError.None);
+            checks.Error("moved_source_is_empty", (long)NotificationCalls.Signal(notificationSlot, 1), SystemCallError.EmptySlot);
+            checks.Error("moved_destination_works", (long)NotificationCalls.Signal((uint)moved, 1), SystemCallError.None);
 
             Capabilities.Delete((uint)moved);
             Capabilities.Delete((uint)minted);

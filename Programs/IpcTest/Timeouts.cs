@@ -4,7 +4,7 @@ using Cosmos.Api.Ipc;
 namespace Cosmos.Programs.IpcTest
 {
     /// <summary>
-    /// "timeouts": a poll with no partner returns TimedOut at once; a finite timeout returns TimedOut after about that long
+    /// "timeouts": a poll with no partner returns TimedOut at once (the fastest of 10 within 2 ms); a finite timeout returns TimedOut after about that long
     /// ("ipctest timeouts: finite_ms=20.4 asked_ms=20"); an infinite wait returns when the partner comes (a second thread
     /// that sends after 30 ms).
     /// </summary>
@@ -17,7 +17,8 @@ namespace Cosmos.Programs.IpcTest
         private const ulong PartnerWord = 0x1234_5678_9ABC_DEF0;
 
         // Generous bounds: TCG on a loaded host runs late, but never early.
-        private const ulong PollBound = 5 * Millisecond;
+        private const ulong PollBound = 2 * Millisecond;
+        private const int PollTries = 10;
         private const ulong FiniteLateBound = 80 * Millisecond;
 
         private static uint s_port;
@@ -32,17 +33,30 @@ namespace Cosmos.Programs.IpcTest
             }
             s_port = (uint)port;
 
-            ulong start = Kernel.Uptime();
-            IpcResult result = Ipc.Receive(s_port, IpcTimeout.Poll);
-            ulong pollTime = Kernel.Uptime() - start;
+            // The fastest of several polls: the first run of any code under TCG also pays for translating it.
+            IpcResult result = default;
+            ulong pollTime = ulong.MaxValue;
+            for (int i = 0; i < PollTries; i++)
+            {
+                ulong pollStart = Kernel.Uptime();
+                result = Ipc.Receive(s_port, IpcTimeout.Poll);
+                ulong elapsed = Kernel.Uptime() - pollStart;
+                pollTime = elapsed < pollTime ? elapsed : pollTime;
+            }
             checks.Error("receive_poll", result.Value, SystemCallError.TimedOut);
             checks.True("receive_poll_at_once", pollTime < PollBound, "took " + Milliseconds(pollTime) + " ms");
-            start = Kernel.Uptime();
-            result = Ipc.Call(s_port, Tags.Of(1, 0), IpcTimeout.Poll);
-            pollTime = Kernel.Uptime() - start;
+            pollTime = ulong.MaxValue;
+            for (int i = 0; i < PollTries; i++)
+            {
+                ulong pollStart = Kernel.Uptime();
+                result = Ipc.Call(s_port, Tags.Of(1, 0), IpcTimeout.Poll);
+                ulong elapsed = Kernel.Uptime() - pollStart;
+                pollTime = elapsed < pollTime ? elapsed : pollTime;
+            }
             checks.Error("call_poll", result.Value, SystemCallError.TimedOut);
             checks.True("call_poll_at_once", pollTime < PollBound, "took " + Milliseconds(pollTime) + " ms");
 
+            ulong start;
             start = Kernel.Uptime();
             result = Ipc.Receive(s_port, FiniteTimeout);
             ulong finiteTime = Kernel.Uptime() - start;

@@ -29,6 +29,7 @@ namespace Cosmos.Programs.SystemTest
             Utcb* utcb = Kernel.CurrentUtcb;
             int wrong = 0;
             long firstError = 0;
+            ulong started = Kernel.Uptime();
             for (ulong i = 0; i < 1000; i++)
             {
                 // tag: label 7, one untyped word; MR0 travels in r10 (argument 4)
@@ -39,13 +40,14 @@ namespace Cosmos.Programs.SystemTest
                     firstError = firstError == 0 ? result : firstError;
                 }
             }
+            ulong callNanoseconds = (Kernel.Uptime() - started) / 1000;
             long poll = SystemCall.Invoke(SystemCallNumber.IpcReceive, s_port, 0, 0);
             ulong before = Kernel.Uptime();
             long finite = SystemCall.Invoke(SystemCallNumber.IpcReceive, s_port, 0, 20_000_000);
             ulong waited = (Kernel.Uptime() - before) / 1000;
             long receiveOnly = SystemCall.Invoke(SystemCallNumber.CapabilityCopy, s_port, 0, 1, 0);
             long refused = SystemCall.Invoke(SystemCallNumber.IpcSend, receiveOnly, 0, 0);
-            Output.Line("ipcsmoke: 1000 calls, " + wrong.ToString() + " wrong (first error " + Kernel.DescribeError(firstError) + "); poll "
+            Output.Line("ipcsmoke: 1000 calls (" + callNanoseconds.ToString() + " ns each), " + wrong.ToString() + " wrong (first error " + Kernel.DescribeError(firstError) + "); poll "
                 + Kernel.DescribeError(poll) + ", 20 ms wait " + Kernel.DescribeError(finite) + " after " + waited.ToString() + " us; send on receive-only "
                 + Kernel.DescribeError(refused));
             return wrong == 0 && poll == (long)SystemCallError.TimedOut && finite == (long)SystemCallError.TimedOut

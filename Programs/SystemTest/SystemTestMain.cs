@@ -31,10 +31,11 @@ namespace Cosmos.Programs.SystemTest
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
                 case "ipcsmoke": return IpcSmoke.Run();
+                case "exceptionport": return ExceptionPortDelivery.Run();
                 case "broker": return NameBrokerScenarios.Run(arguments);
                 case "given": return GivenCapabilities.Run();
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke broker given)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke exceptionport broker given)");
                     return 2;
             }
         }

@@ -139,8 +139,17 @@ peer_hold:
     syscall
 peer_hold_end:
 
+; A thread that raises #UD at its first instruction; resumed 2 bytes further on (past ud2), it ends its task with
+; exit code 42. For the exception-port scenario: the fault goes to its exception port as a FaultMessage call.
+peer_fault:
+    ud2
+    mov edi, 42
+    mov eax, TASK_EXIT
+    syscall
+peer_fault_end:
+
 ; ulong ipctest_peer_code(long which, ulong* length): the address and length of partner program `which`
-; (PeerProgram: 0 echo, 1 caller, 2 relay, 3 vanish, 4 hold); 0 for an unknown one.
+; (PeerProgram: 0 echo, 1 caller, 2 relay, 3 vanish, 4 hold, 5 fault); 0 for an unknown one.
 global ipctest_peer_code
 ipctest_peer_code:
     cmp rdi, 0
@@ -153,6 +162,8 @@ ipctest_peer_code:
     je .vanish
     cmp rdi, 4
     je .hold
+    cmp rdi, 5
+    je .fault
     xor eax, eax
     mov qword [rsi], 0
     ret
@@ -175,6 +186,10 @@ ipctest_peer_code:
 .hold:
     lea rax, [rel peer_hold]
     lea rcx, [rel peer_hold_end]
+    jmp .found
+.fault:
+    lea rax, [rel peer_fault]
+    lea rcx, [rel peer_fault_end]
 .found:
     sub rcx, rax
     mov [rsi], rcx
