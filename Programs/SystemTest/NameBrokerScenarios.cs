@@ -61,6 +61,9 @@ namespace Cosmos.Programs.SystemTest
             bool sendOnly = found.Kind == CapabilityKind.Port && !found.IsStale && (found.Rights & CapabilityRights.Send) != 0
                 && (found.Rights & CapabilityRights.Receive) == 0;
             Check("looked-up right is a live port send right without receive", sendOnly, sendOnly ? "yes" : "no", "yes");
+            Expect("lookup into an occupied slot", NameBroker.Lookup(name, LookupSlot), NameBrokerStatus.MalformedRequest);
+            Expect("lookup into a free slot afterwards", NameBroker.Lookup(name, SecondLookupSlot), NameBrokerStatus.Ok);
+            Capabilities.Delete(SecondLookupSlot);
             Expect("lookup of an unknown name", NameBroker.Lookup("no.such.name", SecondLookupSlot), NameBrokerStatus.NotFound);
             Check("list shows the name", Listed(name), Listed(name) ? "yes" : "no", "yes");
             Expect("unregister", NameBroker.Unregister(name), NameBrokerStatus.Ok);

@@ -1,6 +1,7 @@
 using System.Runtime;
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
+using Cosmos.Api.Naming;
 
 namespace Cosmos.Servers.NameBroker
 {
@@ -44,12 +45,25 @@ namespace Cosmos.Servers.NameBroker
                     Kernel.DebugWrite("namebroker: error: its port is unusable (" + Kernel.DescribeError((long)error) + "); ending\n");
                     return 1;
                 }
+                if (error == SystemCallError.TransferFailed)
+                {
+                    // The reply's capability could not go to the caller (its receive window has no free slot). The kernel
+                    // keeps the caller waiting, so it gets MalformedRequest without the item instead.
+                    Ipc.Reply(StatusOnly(NameBrokerStatus.MalformedRequest));
+                    continue;
+                }
                 if (failures < MaximumFailureReports)
                 {
                     failures++;
                     Kernel.DebugWrite("namebroker: an exchange failed: " + Kernel.DescribeError((long)error) + "\n");
                 }
             }
+        }
+
+        private static MessageTag StatusOnly(NameBrokerStatus status)
+        {
+            MessageTag.TryCreate((uint)status, 0, 0, MessageTagFlags.None, out MessageTag tag);
+            return tag;
         }
     }
 }

@@ -48,6 +48,7 @@ namespace Cosmos.Integration.Tests
             string[] expected =
             {
                 "register", "register the same name again", "lookup", "looked-up right is a live port send right without receive",
+                "lookup into an occupied slot", "lookup into a free slot afterwards",
                 "lookup of an unknown name", "list shows the name", "unregister", "lookup after unregister", "unregister again",
                 "list no longer shows the name", "every name",
             };
