@@ -72,7 +72,7 @@ namespace CosmosKernel.Scheduling
         /// <summary>Makes a blocked or new thread ready; it preempts the running thread if its priority is higher.</summary>
         public static void Wake(ThreadControlBlock* thread)
         {
-            s_sleepers.Remove(thread->Id.Slot);
+            LeaveSleepQueue(thread);
             if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 Preempt();
@@ -86,7 +86,7 @@ namespace CosmosKernel.Scheduling
         /// </summary>
         public static void WakeLater(ThreadControlBlock* thread)
         {
-            s_sleepers.Remove(thread->Id.Slot);
+            LeaveSleepQueue(thread);
             if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 s_preemptionPending = true;
@@ -124,7 +124,7 @@ namespace CosmosKernel.Scheduling
             {
                 s_sleepers.Insert(current->Id.Slot, deadline);
             }
-            s_sleepers.Remove(next->Id.Slot);
+            LeaveSleepQueue(next);
             next->BlockReason = BlockReason.None;
             next->TimeSliceTicks = current->TimeSliceTicks;
             SwitchTo(next);
@@ -306,6 +306,16 @@ namespace CosmosKernel.Scheduling
             if (!thread->IsCanaryIntact)
             {
                 Panic.Halt("scheduler: a thread's kernel stack overflowed its 16 KiB block");
+            }
+        }
+
+        // Only a thread blocked with a deadline is in the sleep queue (Block records the deadline): an untimed wait, the
+        // common IPC case, skips the queue's pages.
+        private static void LeaveSleepQueue(ThreadControlBlock* thread)
+        {
+            if (thread->WakeDeadline != ulong.MaxValue)
+            {
+                s_sleepers.Remove(thread->Id.Slot);
             }
         }
 
