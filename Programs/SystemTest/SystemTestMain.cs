@@ -32,8 +32,10 @@ namespace Cosmos.Programs.SystemTest
                 case "faulthandler": return FaultHandlerDelivery.Run();
                 case "ipcsmoke": return IpcSmoke.Run();
                 case "exceptionport": return ExceptionPortDelivery.Run();
+                case "broker": return NameBrokerScenarios.Run(arguments);
+                case "given": return GivenCapabilities.Run();
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke exceptionport broker given)");
                     return 2;
             }
         }

@@ -1,0 +1,81 @@
+using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using Cosmos.Api.Naming;
+
+namespace Cosmos.Servers.RootTask
+{
+    /// <summary>
+    /// Gives a created task (first thread not yet started) the capabilities its run word's suffixes ask for, in their
+    /// order, into slots <see cref="GivenCapabilitySlots.First"/>, First + 1, …, printing one line per capability:
+    /// a register right at the name broker (a send right to the broker's port minted with a registrant badge), a copy
+    /// of a legacy interrupt line's capability, or an I/O port range derived from the root task's range of every port.
+    /// </summary>
+    internal static class CapabilityHandOut
+    {
+        // Registrant numbers for register-right badges; the broker tells registrants apart by them.
+        private static ulong s_nextRegistrant = 1;
+
+        /// <summary>Gives every requested capability; stops at the first failure, reports it and returns its error.</summary>
+        public static SystemCallError Give(ulong task, CapabilityRequest[] requests)
+        {
+            for (int i = 0; i < requests.Length; i++)
+            {
+                uint destination = GivenCapabilitySlots.First + (uint)i;
+                CapabilityRequest request = requests[i];
+                string what;
+                long result;
+                switch (request.Kind)
+                {
+                    case CapabilityRequestKind.Register:
+                        ulong badge = NameBrokerBadge.ForRegistrant(s_nextRegistrant);
+                        what = "a register right at the name broker (badge " + badge.ToString() + ")";
+                        result = GiveRegisterRight(task, destination, badge);
+                        if (result >= 0)
+                        {
+                            s_nextRegistrant++;
+                        }
+                        break;
+                    case CapabilityRequestKind.InterruptLine:
+                        what = "interrupt line " + request.InterruptLine.ToString();
+                        result = Capabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
+                        break;
+                    default:
+                        what = "I/O ports 0x" + request.FirstPort.ToString("x") + "-0x" + request.LastPort.ToString("x");
+                        result = GiveIoPorts(task, destination, request.FirstPort, request.PortCount);
+                        break;
+                }
+                if (result < 0)
+                {
+                    Kernel.DebugWrite("roottask: cannot give task " + Kernel.FormatId(task) + " " + what + ": " + Kernel.DescribeError(result) + "\n");
+                    return (SystemCallError)result;
+                }
+                Kernel.DebugWrite("roottask: gave task " + Kernel.FormatId(task) + " " + what + " in slot " + result.ToString() + "\n");
+            }
+            return SystemCallError.None;
+        }
+
+        // Mints a badged send right from the root's own send right to the broker (slot NameBroker) and gives the task a
+        // copy with Send alone (no Grant: a register right cannot be passed on, so its badge stays one task's identity).
+        private static long GiveRegisterRight(ulong task, uint destination, ulong badge)
+        {
+            long minted = Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
+            return minted < 0 ? minted : GiveNarrowed(task, (uint)minted, destination, CapabilityRights.Send);
+        }
+
+        // Derives a range of just these ports from the root's range of every port and gives the task a copy with Control alone.
+        private static long GiveIoPorts(ulong task, uint destination, uint firstPort, uint count)
+        {
+            long derived = IoPorts.Derive(WellKnownSlots.RootAllIoPorts, (ushort)firstPort, count);
+            return derived < 0 ? derived : GiveNarrowed(task, (uint)derived, destination, CapabilityRights.Control);
+        }
+
+        // Gives a copy of the root's temporary capability in <source> with exactly <rights> (a move would keep all of the
+        // source's rights), then deletes the temporary one, whether the give worked or not.
+        private static long GiveNarrowed(ulong task, uint source, uint destination, CapabilityRights rights)
+        {
+            long given = Capabilities.Give(task, source, destination, rights, move: false);
+            Capabilities.Delete(source);
+            return given;
+        }
+    }
+}
