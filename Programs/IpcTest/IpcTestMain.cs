@@ -5,7 +5,7 @@ namespace Cosmos.Programs.IpcTest
 {
     /// <summary>
     /// Entry point of ipctest: the first argument picks the mode (rights, timeouts, transfer, notify, calls, pool, gone,
-    /// exceptions, all, bench). Every line starts with "ipctest" (bench lines with "bench"); each mode ends with its verdict
+    /// exceptions, server and client (a pair of tasks through the name broker), all, bench). Every line starts with "ipctest" (bench lines with "bench"); each mode ends with its verdict
     /// "ipctest MODE: ok" or "ipctest MODE: FAILED: ...", which tests/Cosmos.Integration.Tests/IpcContract.cs reads.
     /// </summary>
     internal static class IpcTestMain
@@ -31,6 +31,8 @@ namespace Cosmos.Programs.IpcTest
                 case "pool": return ServerPool.Run(arguments);
                 case "gone": return PartnerGone.Run();
                 case "exceptions": return ExceptionPortScenarios.Run();
+                case "server": return ServerClientPair.Server(arguments);
+                case "client": return ServerClientPair.Client(arguments);
                 case "bench": return IpcBenchmarks.Run(arguments);
                 case "all":
                     int status = RightsViolations.Run();
@@ -43,7 +45,7 @@ namespace Cosmos.Programs.IpcTest
                     status |= ExceptionPortScenarios.Run();
                     return status;
                 default:
-                    Output.Line("unknown mode \"" + mode + "\" (modes: rights timeouts transfer notify calls pool gone exceptions all bench)");
+                    Output.Line("unknown mode \"" + mode + "\" (modes: rights timeouts transfer notify calls pool gone exceptions server client all bench)");
                     return 2;
             }
         }

@@ -33,6 +33,12 @@ namespace Cosmos.Integration.Tests
         /// <summary>"ipctest pool: requests=8000 answered=8000".</summary>
         public static readonly Regex PoolTotal = new Regex(@"^ipctest pool: requests=(?<requests>\d+) answered=(?<answered>\d+)$", Options);
 
+        /// <summary>"ipctest pair server: requests=100000 bad=0".</summary>
+        public static readonly Regex PairServer = new Regex(@"^ipctest pair server: requests=(?<requests>\d+) bad=(?<bad>\d+)$", Options);
+
+        /// <summary>"ipctest pair client: calls=100000 mismatches=0 failures=0".</summary>
+        public static readonly Regex PairClient = new Regex(@"^ipctest pair client: calls=(?<calls>\d+) mismatches=(?<mismatches>\d+) failures=(?<failures>\d+)$", Options);
+
         /// <summary>An ipctest benchmark line: "bench ipc_rtt_0w median=16218.6 mean=33308.6 stddev=610050.5 n=100000 unit=ns cycles=34188".</summary>
         public static readonly Regex Benchmark = new Regex(
             @"^bench (?<name>ipc_rtt_0w|ipc_rtt_8w|ipc_rtt_64w|ipc_rtt_4k|ipc_rtt_same_task|notify_wakeup) median=(?<median>[0-9.]+) mean=(?<mean>[0-9.]+) stddev=(?<stddev>[0-9.]+) n=(?<count>\d+) unit=(?<unit>\w+)( cycles=\d+)?$",

@@ -149,6 +149,27 @@ namespace Cosmos.Integration.Tests
         }
 
         [Fact]
+        public async Task TwoIpctestTasksMeetThroughTheNameBrokerAndMakeAHundredThousandVerifiedCalls()
+        {
+            string server = ProgramContract.Run("ipctest", "server", "ipctest.pair", "100000");
+            string client = ProgramContract.Run("ipctest", "client", "ipctest.pair", "100000");
+            await using QemuMachine machine = await ProgramRun.StartAsync(server + "+register", client);
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+            foreach ((SerialLine line, Match check) in output.All(IpcContract.Check, match => match.Groups["mode"].Value == "pair"))
+            {
+                output.Assert(check.Groups["verdict"].Value == "ok", $"ipctest pair: \"{line.Text}\".");
+            }
+            (_, Match serverFigures) = output.First(IpcContract.PairServer, "the pair server's figures");
+            output.Assert(ProgramContract.Number(serverFigures, "requests") == 100_000 && ProgramContract.Number(serverFigures, "bad") == 0, "the server should have checked 100000 intact requests.");
+            (_, Match clientFigures) = output.First(IpcContract.PairClient, "the pair client's figures");
+            output.Assert(ProgramContract.Number(clientFigures, "calls") == 100_000 && ProgramContract.Number(clientFigures, "mismatches") == 0 && ProgramContract.Number(clientFigures, "failures") == 0,
+                "the client should have made 100000 calls with intact answers.");
+            output.Assert(output.All(IpcContract.Result, match => match.Groups["mode"].Value == "pair" && match.Groups["verdict"].Value == "ok").Count == 2, "both ipctest tasks should report \"ipctest pair: ok\".");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(server)), 0);
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(client)), 0);
+        }
+
+        [Fact]
         public async Task TheBenchModePrintsEveryIpcFigure()
         {
             string run = ProgramContract.Run("ipctest", "bench", "2000");
