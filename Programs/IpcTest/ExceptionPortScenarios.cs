@@ -6,7 +6,8 @@ namespace Cosmos.Programs.IpcTest
     /// <summary>
     /// "exceptions": a thread of a child task (the fault peer, no fault handler of its own) whose exception port is a
     /// port of ipctest raises #UD; the kernel sends its <see cref="FaultMessage"/> as a call to the port. Answered with
-    /// EndThreadLabel, the thread ends; answered with ResumeLabel and the registers with rip moved past the 2-byte ud2,
+    /// EndThreadLabel, the thread ends (its task's exit code is
+    /// -(vector + 1), as for a fault); answered with ResumeLabel and the registers with rip moved past the 2-byte ud2,
     /// it runs on and exits with code 42.
     /// </summary>
     internal static class ExceptionPortScenarios
@@ -69,7 +70,9 @@ namespace Cosmos.Programs.IpcTest
                 }
                 else
                 {
-                    checks.True(prefix + "thread_ended", code != (long)SystemCallError.TimedOut, "the task did not end");
+                    // Its only thread ended as a fault ends a task: exit code -(vector + 1).
+                    long expected = -(long)(InvalidOpcodeVector + 1);
+                    checks.True(prefix + "thread_ended", reason == TaskEndReason.Exited && code == expected, "ended with " + Output.Error(code) + " reason " + ((int)reason).ToString() + ", expected code " + expected.ToString());
                 }
             }
             peer.End();
