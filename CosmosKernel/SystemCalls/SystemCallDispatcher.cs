@@ -68,6 +68,11 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.KernelHeapInformation:
                     frame->Rdx = ManagedHeap.AllocationCount;
                     return (long)ManagedHeap.BytesInUse;
+                // issue5-hardware: hardware by capability (HardwareCalls.cs)
+                case SystemCallNumber.InterruptBind: return HardwareCalls.Bind(argument1, argument2, argument3);
+                case SystemCallNumber.InterruptAcknowledge: return HardwareCalls.Acknowledge(argument1);
+                case SystemCallNumber.IoPortRangeDerive: return HardwareCalls.Derive(argument1, argument2, argument3);
+                case SystemCallNumber.IoPortsEnable: return HardwareCalls.Enable(argument1);
                 default: return (long)SystemCallError.UnknownCall;
             }
         }

@@ -1,4 +1,5 @@
 using Cosmos.Api;
+using CosmosKernel.Interrupts;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Memory;
 
@@ -39,5 +40,8 @@ namespace CosmosKernel.Tasks
 
         /// <summary>The thread whose ThreadsSuspend stopped the task's other threads (None: none are stopped).</summary>
         public ThreadId SuspendingThread;
+
+        /// <summary>issue5-hardware: the I/O port ranges the task enabled (IoPortsEnable); Interrupts/IoPortPermissions.cs opens them in the TSS bitmap while the task runs.</summary>
+        public IoPortGrants IoPorts;
     }
 }

@@ -30,8 +30,10 @@ namespace Cosmos.Programs.SystemTest
                 case "kernelheap": return KernelHeapSteadiness.Run(arguments);
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
+                case "irq": return InterruptDelivery.Run(arguments);
+                case "ioport": return IoPortDenial.Run(arguments);
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler irq ioport)");
                     return 2;
             }
         }
