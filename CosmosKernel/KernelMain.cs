@@ -94,6 +94,7 @@ namespace CosmosKernel
         private static void InitializeThreads(KernelLayout layout)
         {
             ThreadTable.Initialize();
+            Ipc.KernelObjects.Initialize();
             TaskTable.Initialize();
             Scheduler.Initialize();
             SystemCallSetup.Enable(layout.SystemCallEntry);

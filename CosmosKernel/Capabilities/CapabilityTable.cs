@@ -350,6 +350,14 @@ namespace CosmosKernel.Capabilities
             return _slots[slot.Value].IsEmpty ? CapabilityError.None : CapabilityError.SlotOccupied;
         }
 
+        /// <summary>The number of the lowest free slot, or false when every slot is in use.</summary>
+        public readonly bool FindFreeSlot(out ulong slot)
+        {
+            bool found = FindFree(out CapabilitySlot free);
+            slot = free.Value;
+            return found;
+        }
+
         /// <summary>The lowest free slot, or false when all are in use.</summary>
         private readonly bool FindFree(out CapabilitySlot slot)
         {

@@ -49,6 +49,10 @@ namespace CosmosKernel.Loader
             if (error == SystemCallError.None)
             {
                 TaskTable.SetRoot(task->Id);
+                error = Ipc.InitialCapabilities.GiveToRootTask(task);
+            }
+            if (error == SystemCallError.None)
+            {
                 error = LoadSegments(task, file, in image);
             }
             if (error == SystemCallError.None)

@@ -91,6 +91,9 @@ namespace CosmosKernel.Objects
             return slot->NextFree == LiveMarker && slot->Generation == reference.Generation ? _objects + reference.Index : null;
         }
 
+        /// <summary>The live object in slot <paramref name="index"/> whatever its generation (e.g. the queue a thread waits in, found by index), or null.</summary>
+        public readonly T* LiveAt(uint index) => CurrentGeneration(index) == 0 ? null : _objects + index;
+
         /// <summary>Frees the object <paramref name="reference"/> names: every reference to it goes stale. False (nothing changed) when it is not live.</summary>
         public bool Free(KernelObjectReference reference)
         {

@@ -35,6 +35,7 @@ namespace CosmosKernel.Scheduling
         private static ulong s_loadedFsBase;
         private static ulong s_ticks;
         private static ulong s_switches;
+        private static bool s_preemptionPending;
 
         public static ThreadControlBlock* Current => s_current;
 
@@ -75,6 +76,45 @@ namespace CosmosKernel.Scheduling
             if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 Preempt();
+            }
+        }
+
+        /// <summary>
+        /// Makes a blocked thread ready without switching now, even if it outranks the running thread: used while kernel
+        /// data structures are half-way through a change (IPC queues). The switch happens at <see cref="PreemptIfPending"/>,
+        /// which the system-call and interrupt exits call.
+        /// </summary>
+        public static void WakeLater(ThreadControlBlock* thread)
+        {
+            s_sleepers.Remove(thread->Id.Slot);
+            if (MakeReady(thread) && thread->Priority > s_current->Priority)
+            {
+                s_preemptionPending = true;
+            }
+        }
+
+        /// <summary>Switches to a thread <see cref="WakeLater"/> readied that outranks the running one.</summary>
+        public static void PreemptIfPending()
+        {
+            if (s_preemptionPending)
+            {
+                s_preemptionPending = false;
+                if (s_ready.HighestPriority() > s_current->Priority)
+                {
+                    Preempt();
+                }
+            }
+        }
+
+        /// <summary>A blocked thread keeps waiting, now for <paramref name="reason"/> until <paramref name="deadline"/> (e.g. a caller whose message was taken now waits for the reply).</summary>
+        public static void ChangeBlockReason(ThreadControlBlock* thread, BlockReason reason, ulong deadline)
+        {
+            s_sleepers.Remove(thread->Id.Slot);
+            thread->BlockReason = reason;
+            thread->WakeDeadline = deadline;
+            if (deadline != ulong.MaxValue)
+            {
+                s_sleepers.Insert(thread->Id.Slot, deadline);
             }
         }
 
@@ -168,6 +208,7 @@ namespace CosmosKernel.Scheduling
                 }
                 ThreadControlBlock* thread = ThreadTable.At(slot);
                 thread->WakeResult = thread->BlockReason == BlockReason.Sleeping ? 0 : (long)SystemCallError.TimedOut;
+                Ipc.IpcOperations.LeaveWaitQueue(thread); // a timed-out IPC or notification wait leaves its queue
                 preempt |= MakeReady(thread) && thread->Priority > s_current->Priority;
             }
             ThreadControlBlock* current = s_current;

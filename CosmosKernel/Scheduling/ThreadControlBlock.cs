@@ -1,4 +1,5 @@
 using Cosmos.Api;
+using CosmosKernel.Capabilities;
 using CosmosKernel.Memory;
 using CosmosKernel.Tasks;
 
@@ -64,6 +65,32 @@ namespace CosmosKernel.Scheduling
         /// <summary>Links of the task's thread list (thread-table slots; -1 ends).</summary>
         public int NextInTask;
         public int PreviousInTask;
+
+        // IPC (Ipc/*.cs). Queue links and thread references are thread-table slots + 1, so a zeroed block links nothing.
+
+        /// <summary>Links in the wait queue of the port or notification the thread is blocked on (BlockReason IpcSend, IpcReceive, NotificationWait).</summary>
+        public int IpcNext;
+        public int IpcPrevious;
+
+        /// <summary>The pool index of the port or notification whose queue holds the thread.</summary>
+        public uint IpcWaitObject;
+
+        /// <summary>A queued sender's tag and the badge of the capability it sends through.</summary>
+        public ulong IpcTag;
+        public ulong IpcBadge;
+
+        /// <summary>A queued sender is in IpcCall: once its message is taken it waits for the reply.</summary>
+        public bool IpcCalling;
+
+        /// <summary>The generation of this thread's reply object: a reply capability for its current call names it; advanced when the call ends.</summary>
+        public uint CallSequence;
+
+        /// <summary>The thread waiting for this thread's reply (the implicit reply right of the last call received), with its call's sequence; None: no caller.</summary>
+        public ThreadId Caller;
+        public uint CallerSequence;
+
+        /// <summary>Where the thread's ring-3 faults go as FaultMessage calls (a copy of a port send capability; empty: none).</summary>
+        public Capability ExceptionPort;
 
         /// <summary>The lowest word of the stack block, holding <see cref="CanaryValue"/> (null for the idle thread, which runs on the boot stack).</summary>
         public ulong* StackBottom;

@@ -85,7 +85,8 @@ namespace CosmosKernel.SystemCalls
                 return (long)SystemCallError.InvalidArgument;
             }
             Capability derived = IoPortPermissions.CapabilityForRange(range).WithRights(source.Rights);
-            return CapabilitySpace.Insert(task, derived);
+            error = CapabilitySpace.Insert(task, 0, derived, out uint slot);
+            return error != SystemCallError.None ? (long)error : slot;
         }
 
         /// <summary>

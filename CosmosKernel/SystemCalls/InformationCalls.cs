@@ -14,7 +14,7 @@ namespace CosmosKernel.SystemCalls
         public const ulong MaximumDebugWrite = 64 * 1024;
         private const int ChunkSize = 256;
 
-        /// <summary>DebugWrite(text, length) -> length. Bytes go to the serial console; control bytes other than tab and newline show as '?'.</summary>
+        /// <summary>DebugWrite(text, length) -> length; needs the DebugConsole capability in well-known slot 2. Bytes go to the serial console; control bytes other than tab and newline show as '?'.</summary>
         public static long DebugWrite(ulong address, ulong length)
         {
             if (length > MaximumDebugWrite)
@@ -22,7 +22,12 @@ namespace CosmosKernel.SystemCalls
                 return (long)SystemCallError.InvalidArgument;
             }
             TaskControlBlock* task = SystemCallDispatcher.CurrentTask;
-            SystemCallError error = UserMemory.Check(in task->Space, address, length, UserMemory.Access.Read);
+            SystemCallError error = Ipc.CapabilitySpace.Lookup(task, Cosmos.Api.Ipc.WellKnownSlots.DebugConsole, Cosmos.Api.Ipc.CapabilityKind.DebugConsole,
+                Cosmos.Api.Ipc.CapabilityRights.Send, out _);
+            if (error == SystemCallError.None)
+            {
+                error = UserMemory.Check(in task->Space, address, length, UserMemory.Access.Read);
+            }
             if (error != SystemCallError.None)
             {
                 return (long)error;

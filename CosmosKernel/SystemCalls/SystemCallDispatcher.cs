@@ -1,5 +1,7 @@
 using System.Runtime;
 using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using CosmosKernel.Capabilities;
 using Internal.Runtime;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Tasks;
@@ -31,6 +33,7 @@ namespace CosmosKernel.SystemCalls
                 return;
             }
             frame->Rax = (ulong)Handle(number, frame);
+            Scheduler.PreemptIfPending();
         }
 
         private static long Handle(SystemCallNumber number, SystemCallFrame* frame)
@@ -68,6 +71,24 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.KernelHeapInformation:
                     frame->Rdx = ManagedHeap.AllocationCount;
                     return (long)ManagedHeap.BytesInUse;
+                case SystemCallNumber.PortCreate: return CapabilityCalls.CreatePort();
+                case SystemCallNumber.NotificationCreate: return CapabilityCalls.CreateNotification();
+                case SystemCallNumber.CapabilityCopy: return CapabilityCalls.Copy(argument1, argument2, argument3, argument4);
+                case SystemCallNumber.CapabilityMove: return CapabilityCalls.Move(argument1, argument2);
+                case SystemCallNumber.CapabilityDelete: return CapabilityCalls.Delete(argument1);
+                case SystemCallNumber.CapabilityRevoke: return CapabilityCalls.Revoke(argument1);
+                case SystemCallNumber.CapabilityInformation: return CapabilityCalls.Information(argument1, &frame->Rdx);
+                case SystemCallNumber.CapabilityGive: return CapabilityCalls.Give(argument1, argument2, argument3, argument4, frame->R8);
+                case SystemCallNumber.IpcSend: return IpcCalls.Send(frame);
+                case SystemCallNumber.IpcReceive: return IpcCalls.Receive(frame);
+                case SystemCallNumber.IpcCall: return IpcCalls.Call(frame);
+                case SystemCallNumber.IpcReply: return IpcCalls.Reply(frame);
+                case SystemCallNumber.IpcReplyWait: return IpcCalls.ReplyWait(frame);
+                case SystemCallNumber.IpcSaveReply: return IpcCalls.SaveReply(argument1);
+                case SystemCallNumber.NotificationSignal: return IpcCalls.Signal(argument1, argument2);
+                case SystemCallNumber.NotificationWait: return IpcCalls.Wait(argument1, argument3);
+                case SystemCallNumber.NotificationBind: return IpcCalls.Bind(argument1, argument2);
+                case SystemCallNumber.ThreadSetExceptionPort: return IpcCalls.SetExceptionPort(argument1, argument2);
                 // issue5-hardware: hardware by capability (HardwareCalls.cs)
                 case SystemCallNumber.InterruptBind: return HardwareCalls.Bind(argument1, argument2, argument3);
                 case SystemCallNumber.InterruptAcknowledge: return HardwareCalls.Acknowledge(argument1);
@@ -79,6 +100,25 @@ namespace CosmosKernel.SystemCalls
 
         /// <summary>The running thread's task.</summary>
         public static TaskControlBlock* CurrentTask => TaskTable.At(Scheduler.Current->TaskSlot);
+
+        /// <summary>True when <paramref name="actor"/> is <paramref name="target"/> or holds a live Task capability with Control naming it.</summary>
+        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target)
+        {
+            if (actor == target)
+            {
+                return true;
+            }
+            for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
+            {
+                if (actor->Capabilities.Read(new CapabilitySlot(slot), out Capability capability) == CapabilityError.None
+                    && capability.Kind == CapabilityKind.Task && (capability.Rights & CapabilityRights.Control) != 0
+                    && capability.Object.Index == (uint)target->Id.Slot && capability.Object.Generation == target->Id.Version)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>
         /// The task named by <paramref name="id"/> (0 = the caller's own) if the caller may control it. Sets
@@ -93,7 +133,7 @@ namespace CosmosKernel.SystemCalls
                 error = SystemCallError.NoSuchTask;
                 return null;
             }
-            if (!TaskTable.MayControl(caller, task))
+            if (!MayControl(caller, task))
             {
                 error = SystemCallError.PermissionDenied;
                 return null;

@@ -9,7 +9,8 @@ namespace CosmosKernel.SystemCalls
     {
         /// <summary>
         /// TaskCreate(name, name length, maximum priority, first thread's priority, pager thread or 0) -> task id;
-        /// second result: the first thread's id. The pager is recorded for the first thread; page faults reach it
+        /// second result: the first thread's id. The creator gets a Task capability naming the new task (its authority
+        /// over it); the task starts with copies of the creator's name-broker and debug-console slots. The pager is recorded for the first thread; page faults reach it
         /// from the issue "Address spaces" on (until then they end the task).
         /// </summary>
         public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong pagerThreadId, ulong* firstThreadId)
@@ -24,6 +25,10 @@ namespace CosmosKernel.SystemCalls
                 return (long)SystemCallError.InvalidArgument;
             }
             TaskControlBlock* caller = SystemCallDispatcher.CurrentTask;
+            if (!caller->Capabilities.FindFreeSlot(out _))
+            {
+                return (long)SystemCallError.LimitReached; // no room for the Task capability the creator gets
+            }
             byte* name = stackalloc byte[TaskControlBlock.NameCapacity];
             SystemCallError error = UserMemory.CopyFrom(in caller->Space, nameAddress, name, nameLength);
             if (error != SystemCallError.None)
@@ -36,6 +41,7 @@ namespace CosmosKernel.SystemCalls
                 return (long)error;
             }
             thread->Pager = pager;
+            Ipc.InitialCapabilities.GiveToNewTask(caller, task, out _);
             *firstThreadId = thread->Id.Value;
             return (long)task->Id.Value;
         }

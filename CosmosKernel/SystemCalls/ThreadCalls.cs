@@ -34,7 +34,7 @@ namespace CosmosKernel.SystemCalls
                 return (long)SystemCallError.NoSuchThread;
             }
             TaskControlBlock* task = TaskTable.At(thread->TaskSlot);
-            if (!TaskTable.MayControl(SystemCallDispatcher.CurrentTask, task))
+            if (!SystemCallDispatcher.MayControl(SystemCallDispatcher.CurrentTask, task))
             {
                 return (long)SystemCallError.PermissionDenied;
             }

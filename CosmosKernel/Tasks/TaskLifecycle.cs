@@ -274,6 +274,13 @@ namespace CosmosKernel.Tasks
             task->EndReason = reason;
             task->ExitCode = code;
             ThreadControlBlock* current = Scheduler.Current;
+            // IPC first: the task's threads leave every wait queue and their callers get PartnerGone; then its
+            // capabilities go, destroying the ports and notifications only it could receive on.
+            for (int ipcSlot = task->FirstThread; ipcSlot >= 0; ipcSlot = ThreadTable.At(ipcSlot)->NextInTask)
+            {
+                Ipc.IpcOperations.CancelForEndingThread(ThreadTable.At(ipcSlot));
+            }
+            Ipc.CapabilitySpace.DeleteAll(task);
             bool endsCurrent = false;
             int slot = task->FirstThread;
             while (slot >= 0)
@@ -313,6 +320,7 @@ namespace CosmosKernel.Tasks
             }
             task->ThreadCount--;
             task->CpuCyclesOfEndedThreads += thread->CpuCycles;
+            Ipc.IpcOperations.CancelForEndingThread(thread);
 
             if (task->Space.Unmap(new VirtualAddress(thread->UtcbAddress), out _) == PageTableError.None && Scheduler.IsLoaded(task->Space.Root.Value))
             {

@@ -5,8 +5,7 @@ namespace CosmosKernel.Tasks
 {
     /// <summary>
     /// The task control blocks, one array allocated at boot, each slot with its version so stale task ids
-    /// are refused. Also answers "may task A act on task B": B is A or one of A's descendants, or A is the
-    /// root task (the permission rule until capabilities exist, issue "IPC").
+    /// are refused. (Which task may act on which is decided by Task capabilities: SystemCallDispatcher.MayControl.)
     /// </summary>
     internal static unsafe class TaskTable
     {
@@ -15,12 +14,14 @@ namespace CosmosKernel.Tasks
         private static TaskControlBlock* s_tasks;
         private static uint* s_versions;
         private static TaskId s_root;
+        private static byte* s_capabilityStorage;
 
         public static void Initialize()
         {
             s_tasks = (TaskControlBlock*)ManagedHeap.AllocateRaw((nuint)(Capacity * sizeof(TaskControlBlock)));
             s_versions = (uint*)ManagedHeap.AllocateRaw((nuint)(Capacity * sizeof(uint)));
             NativeMemory.Clear(s_tasks, (nuint)(Capacity * sizeof(TaskControlBlock)));
+            s_capabilityStorage = (byte*)ManagedHeap.AllocateRaw((nuint)Capacity * (nuint)Capabilities.CapabilityTable.StorageBytes);
             for (int i = 0; i < Capacity; i++)
             {
                 s_versions[i] = 1;
@@ -42,6 +43,7 @@ namespace CosmosKernel.Tasks
                     NativeMemory.Clear(task, (nuint)sizeof(TaskControlBlock));
                     task->Id = TaskId.Create(slot, s_versions[slot]);
                     task->FirstThread = -1;
+                    task->Capabilities.Initialize((Capabilities.Capability*)(s_capabilityStorage + (nuint)slot * (nuint)Capabilities.CapabilityTable.StorageBytes));
                     return task;
                 }
             }
@@ -70,29 +72,5 @@ namespace CosmosKernel.Tasks
 
         /// <summary>The task in <paramref name="slot"/> (check Life), or null for a slot out of range.</summary>
         public static TaskControlBlock* At(int slot) => (uint)slot < Capacity ? s_tasks + slot : null;
-
-        /// <summary>True when <paramref name="actor"/> may create threads in, write to, kill or wait for <paramref name="target"/>.</summary>
-        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target)
-        {
-            if (actor == target || actor->Id == s_root)
-            {
-                return true;
-            }
-            TaskId ancestor = target->Parent;
-            for (int depth = 0; depth < Capacity && !ancestor.IsNone; depth++)
-            {
-                if (ancestor == actor->Id)
-                {
-                    return true;
-                }
-                TaskControlBlock* next = Find(ancestor);
-                if (next == null)
-                {
-                    return false;
-                }
-                ancestor = next->Parent;
-            }
-            return false;
-        }
     }
 }

@@ -27,6 +27,14 @@ namespace Cosmos.Api
         WaitingForTask = 3,
         /// <summary>Stopped by another thread of its task (ThreadsSuspend, e.g. for a garbage collection) and ready to run once resumed.</summary>
         Suspended = 4,
+        /// <summary>Queued on a port to send (IpcSend, or the send phase of IpcCall) until a receiver takes the message.</summary>
+        IpcSend = 5,
+        /// <summary>Waiting on a port for a message (IpcReceive, IpcReplyWait).</summary>
+        IpcReceive = 6,
+        /// <summary>Waiting for the reply to its IpcCall.</summary>
+        IpcReply = 7,
+        /// <summary>Waiting on a notification for signal bits.</summary>
+        NotificationWait = 8,
     }
 
     /// <summary>How a task ended.</summary>

@@ -1,0 +1,75 @@
+using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using CosmosKernel.Capabilities;
+using CosmosKernel.Tasks;
+
+namespace CosmosKernel.Ipc
+{
+    /// <summary>
+    /// The capabilities tasks start with. The root task gets every privileged one at boot (WellKnownSlots): the debug
+    /// console, itself, all I/O ports and the 16 legacy interrupt lines. Every other task inherits its creator's name
+    /// broker and debug console slots, and its creator gets a Task capability naming it.
+    /// </summary>
+    internal static unsafe class InitialCapabilities
+    {
+        private const CapabilityRights ControlAndGrant = CapabilityRights.Control | CapabilityRights.Grant;
+
+        public static SystemCallError GiveToRootTask(TaskControlBlock* root)
+        {
+            SystemCallError error = CapabilitySpace.Insert(root, WellKnownSlots.DebugConsole,
+                new Capability(CapabilityKind.DebugConsole, CapabilityRights.Send | CapabilityRights.Grant, new KernelObjectReference(0, 1)), out _);
+            if (error == SystemCallError.None)
+            {
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootSelf, TaskCapability(root), out _);
+            }
+            if (error == SystemCallError.None)
+            {
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootAllIoPorts, IoPortRangeCapability(0, 65536), out _);
+            }
+            for (uint line = 0; line < WellKnownSlots.InterruptLineCount && error == SystemCallError.None; line++)
+            {
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootFirstInterruptLine + line,
+                    new Capability(CapabilityKind.InterruptLine, ControlAndGrant, new KernelObjectReference(line, 1)), out _);
+            }
+            return error;
+        }
+
+        /// <summary>A Task capability with Control and Grant naming <paramref name="task"/>.</summary>
+        public static Capability TaskCapability(TaskControlBlock* task) =>
+            new Capability(CapabilityKind.Task, ControlAndGrant, new KernelObjectReference((uint)task->Id.Slot, task->Id.Version));
+
+        /// <summary>An IoPortRange capability for ports [first, first + count): index = first | (count - 1) &lt;&lt; 16.</summary>
+        public static Capability IoPortRangeCapability(uint first, uint count) =>
+            new Capability(CapabilityKind.IoPortRange, ControlAndGrant, new KernelObjectReference(first | ((count - 1) << 16), 1));
+
+        /// <summary>
+        /// A new task's start: copies of its creator's name-broker and debug-console slots (when the creator holds them with
+        /// Grant), and a Task capability naming it in the creator's table (the slot is returned; 0 for a task the kernel made).
+        /// </summary>
+        public static SystemCallError GiveToNewTask(TaskControlBlock* creator, TaskControlBlock* task, out uint taskSlot)
+        {
+            taskSlot = 0;
+            if (creator == null)
+            {
+                return SystemCallError.None;
+            }
+            SystemCallError error = CapabilitySpace.Insert(creator, 0, TaskCapability(task), out taskSlot);
+            if (error != SystemCallError.None)
+            {
+                return error;
+            }
+            Inherit(creator, task, WellKnownSlots.NameBroker);
+            Inherit(creator, task, WellKnownSlots.DebugConsole);
+            return SystemCallError.None;
+        }
+
+        private static void Inherit(TaskControlBlock* creator, TaskControlBlock* task, uint slot)
+        {
+            if (CapabilitySpace.Read(creator, slot, out Capability capability) == SystemCallError.None
+                && (capability.Rights & CapabilityRights.Grant) != 0 && CapabilitySpace.IsLive(capability))
+            {
+                CapabilitySpace.Transfer(creator, slot, task, slot, capability.Rights, 0, false, out _);
+            }
+        }
+    }
+}
