@@ -81,6 +81,8 @@ assemble() {
     nasm -f elf64 -o "$obj/runtime_stubs.o" Libc/Native/runtime_stubs.asm
     # Libc's ring-3 start-up is compiled into every image, the kernel's too, so its system-call stub is linked everywhere.
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
+    # The IPC stub (message registers 0-3 between the UTCB and the CPU): linked everywhere with the system-call stub.
+    nasm -f elf64 -o "$obj/ipc.o" Libc/Native/ipc.asm
     # Port input and output for ring-3 drivers: linked everywhere with the system-call stub.
     nasm -f elf64 -o "$obj/port_io.o" Libc/Native/port_io.asm
     # Libc's collector is compiled into every image too (the kernel never collects, but links it).
@@ -93,7 +95,7 @@ assemble() {
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" "$obj/kernel_managed.o"
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" "$obj/kernel_managed.o"
     write_symbols "$obj/kernel.elf" "$obj/kernel.symbols"
 }
 
@@ -114,14 +116,27 @@ programs=(
     "Programs/SystemTest systest"
     "Programs/GarbageCollectorTest gctest"
     "Programs/ExceptionTest ehtest"
+    "Programs/IpcTest ipctest"
 )
 
-# Links program $1 with the embedded-symbol-table object $2.
+# Links program $1 with the embedded-symbol-table object $2 and the program's own assembly objects ($program_natives).
 link_program() {
     ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
         -T Libc/Program.ld -o "$obj/programs/$1.elf" \
-        "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" \
-        "$obj/image_tables.o" "$obj/programs/$1.o" "$2"
+        "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" \
+        "$obj/image_tables.o" "${program_natives[@]}" "$obj/programs/$1.o" "$2"
+}
+
+# Assembles the program's own Native/*.asm (if any) into $program_natives.
+assemble_program_natives() {
+    local project="$1" name="$2" source object
+    program_natives=()
+    for source in "$project"/Native/*.asm; do
+        [ -f "$source" ] || continue
+        object="$obj/programs/$name.$(basename "$source" .asm).o"
+        nasm -f elf64 -o "$object" "$source" || return 1
+        program_natives+=("$object")
+    done
 }
 
 # A stage runs inside `if`, where `set -e` does not apply: every step returns on failure itself.
@@ -136,6 +151,7 @@ build_programs() {
         bin="$project/bin/$configuration/net10.0"
         dotnet build "$project/$assembly.csproj" -c $configuration -nologo -v quiet -clp:ErrorsOnly || return 1
         dotnet eng/IlChecks/bin/$configuration/net10.0/IlChecks.dll "$bin/$assembly.dll" || return 1
+        assemble_program_natives "$project" "$name" || return 1
         "$ilc" "$bin/$assembly.dll" "$bin/Libc.dll" -o:"$obj/programs/$name.o" --systemmodule:Libc \
             --targetos:linux --targetarch:x64 -O --nativelib || return 1
         # Two links: the first (empty embedded symbol table) gives the symbol list, the second embeds it. The table

@@ -5,10 +5,11 @@ using Internal.Runtime;
 namespace Cosmos.Servers.RootTask
 {
     /// <summary>
-    /// Starts a program from a boot module as a new task, entirely through system calls: create the task,
-    /// give it memory for every ELF segment and copy the segment in, give it a heap and a stack, write its
-    /// ProgramStartInfo and command line at the top of the stack, start its first thread at the ELF entry.
-    /// A failure at any step kills the half-built task and returns the error.
+    /// Starts a program from a boot module as a new task, entirely through system calls, in two steps with the
+    /// capability hand-out between them: <see cref="Create"/> makes the task, gives it memory for every ELF segment
+    /// and copies the segment in, gives it a stack and writes its ProgramStartInfo and command line at the top of the
+    /// stack; <see cref="Start"/> starts its first thread at the ELF entry. A failure at any step kills the
+    /// half-built task and returns the error.
     /// </summary>
     internal static unsafe class ProgramLoader
     {
@@ -31,22 +32,25 @@ namespace Cosmos.Servers.RootTask
         }
 
         /// <summary>
-        /// Loads module <paramref name="name"/> as a task named after it, with <paramref name="commandLine"/> (the
-        /// whole line, program name first). Returns the task id, or a negative SystemCallError; an ELF that fails
-        /// validation returns InvalidArgument and <paramref name="elfError"/> says why.
+        /// Loads module <paramref name="name"/> into a new task named after it, with <paramref name="commandLine"/> (the
+        /// whole line, program name first), and leaves its first thread waiting: the caller may give the task
+        /// capabilities, then <see cref="Start"/> it (or <see cref="Abandon"/> it). Returns SystemCallError.None, or the
+        /// error after killing the half-built task: NoSuchTask when no boot module has the name, InvalidArgument when
+        /// the ELF fails validation (<paramref name="elfError"/> says why).
         /// </summary>
-        public static long Start(string name, string commandLine, out ElfError elfError)
+        public static SystemCallError Create(string name, string commandLine, out CreatedProgram program, out ElfError elfError)
         {
+            program = default;
             elfError = ElfError.None;
             BootModule* module = FindModule(name);
             if (module == null)
             {
-                return (long)SystemCallError.NoSuchTask;
+                return SystemCallError.NoSuchTask;
             }
             elfError = ElfImage.Parse((byte*)module->Address, module->Size, out ElfImage image);
             if (elfError != ElfError.None)
             {
-                return (long)SystemCallError.InvalidArgument;
+                return SystemCallError.InvalidArgument;
             }
             byte* nameBytes = stackalloc byte[TaskInformation.NameCapacity];
             int nameLength = name.Length < TaskInformation.NameCapacity ? name.Length : TaskInformation.NameCapacity;
@@ -57,25 +61,41 @@ namespace Cosmos.Servers.RootTask
             long task = Kernel.CreateTask(nameBytes, nameLength, MaximumPriority, DefaultPriority, out ulong thread);
             if (task < 0)
             {
-                return task;
+                return (SystemCallError)task;
             }
             SystemCallError error = Load((ulong)task, (byte*)module->Address, in image);
-            ulong startInformation = UserLayout.StartInformationAddress;
             if (error == SystemCallError.None)
             {
-                error = WriteStartInformation((ulong)task, thread, commandLine, startInformation);
-            }
-            if (error == SystemCallError.None)
-            {
-                error = Kernel.StartThread(thread, image.EntryPoint, startInformation - 16, startInformation);
+                error = WriteStartInformation((ulong)task, thread, commandLine, UserLayout.StartInformationAddress);
             }
             if (error != SystemCallError.None)
             {
-                Kernel.KillTask((ulong)task);
-                Kernel.WaitTask((ulong)task, 0, out _);
-                return (long)error;
+                End((ulong)task);
+                return error;
             }
-            return task;
+            program = new CreatedProgram((ulong)task, thread, image.EntryPoint);
+            return SystemCallError.None;
+        }
+
+        /// <summary>Starts a created program's first thread at its ELF entry; on failure the task is ended and the error returned.</summary>
+        public static SystemCallError Start(in CreatedProgram program)
+        {
+            ulong startInformation = UserLayout.StartInformationAddress;
+            SystemCallError error = Kernel.StartThread(program.FirstThread, program.EntryPoint, startInformation - 16, startInformation);
+            if (error != SystemCallError.None)
+            {
+                End(program.Task);
+            }
+            return error;
+        }
+
+        /// <summary>Ends a created program that will not be started (its capability hand-out failed).</summary>
+        public static void Abandon(in CreatedProgram program) => End(program.Task);
+
+        private static void End(ulong task)
+        {
+            Kernel.KillTask(task);
+            Kernel.WaitTask(task, 0, out _);
         }
 
         private static SystemCallError Load(ulong task, byte* file, in ElfImage image)

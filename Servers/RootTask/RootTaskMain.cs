@@ -6,11 +6,13 @@ using Internal.Runtime;
 namespace Cosmos.Servers.RootTask
 {
     /// <summary>
-    /// The root task: the first ring-3 program, started by the kernel. Until the shell exists it starts the
-    /// programs named on the kernel command line — each word "run=NAME[:ARGUMENT...]" starts boot module
-    /// NAME with the command line "NAME ARGUMENT..." — all at once, then waits for each and reports how it
-    /// ended. With the word "sequential" each program runs alone: it is waited for before the next starts (how
-    /// benchmarks keep programs from measuring each other). Without run= words it starts "systest hello".
+    /// The root task: the first ring-3 program, started by the kernel. It first starts the name broker
+    /// (<see cref="NameBrokerBoot"/>). Until the shell exists it then starts the programs named on the kernel command
+    /// line — each word "run=NAME[:ARGUMENT...][+SUFFIX...]" starts boot module NAME with the command line
+    /// "NAME ARGUMENT...", after giving it the capabilities its suffixes ask for (<see cref="RunWord"/>,
+    /// <see cref="CapabilityHandOut"/>) — all at once, then waits for each and reports how it ended. With the word
+    /// "sequential" each program runs alone: it is waited for before the next starts (how benchmarks keep programs
+    /// from measuring each other). Without run= words it starts "systest hello".
     /// </summary>
     internal static unsafe class RootTaskMain
     {
@@ -23,6 +25,8 @@ namespace Cosmos.Servers.RootTask
         {
             ProgramStartInfo* start = ProgramStartup.StartInfo;
             Kernel.DebugWrite("roottask: started, " + start->ModuleCount.ToString() + " boot modules\n");
+
+            NameBrokerBoot.Start();
 
             string[] words = ProgramStartup.Arguments;
             ulong* tasks = stackalloc ulong[MaximumPrograms];
@@ -68,28 +72,44 @@ namespace Cosmos.Servers.RootTask
             Kernel.DebugWrite("roottask: task " + Kernel.FormatId(task) + " (" + name + ") " + how + "\n");
         }
 
-        // Starts "NAME:ARG:ARG" and records it; returns the new count.
+        // Starts "NAME:ARG:ARG+SUFFIX" and records it; returns the new count.
         private static int StartProgram(string specification, ulong* tasks, string[] names, int count)
         {
-            string[] parts = specification.Split(':');
-            string name = parts[0];
-            string commandLine = string.Join(" ", parts);
+            RunWordError wordError = RunWord.TryParse(specification, out RunWord word);
+            if (wordError != RunWordError.None)
+            {
+                Kernel.DebugWrite("roottask: cannot start " + specification + ": " + RunWord.Describe(wordError) + "\n");
+                return count;
+            }
+            string name = word.ProgramName;
             if (count == MaximumPrograms)
             {
                 Kernel.DebugWrite("roottask: too many programs; not starting " + name + "\n");
                 return count;
             }
-            long task = ProgramLoader.Start(name, commandLine, out ElfError elfError);
-            if (task < 0)
+            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, out CreatedProgram program, out ElfError elfError);
+            if (error == SystemCallError.None)
             {
-                string why = task == (long)SystemCallError.NoSuchTask ? "no boot module of that name"
+                // The capabilities are in place before the program's first instruction runs.
+                error = CapabilityHandOut.Give(program.Task, word.CapabilityRequests);
+                if (error != SystemCallError.None)
+                {
+                    ProgramLoader.Abandon(in program);
+                    Kernel.DebugWrite("roottask: cannot start " + name + ": a capability could not be given\n");
+                    return count;
+                }
+                error = ProgramLoader.Start(in program);
+            }
+            if (error != SystemCallError.None)
+            {
+                string why = error == SystemCallError.NoSuchTask ? "no boot module of that name"
                     : elfError != ElfError.None ? "not a valid program (ELF error " + ((int)elfError).ToString() + ")"
-                    : Kernel.DescribeError(task);
+                    : Kernel.DescribeError((long)error);
                 Kernel.DebugWrite("roottask: cannot start " + name + ": " + why + "\n");
                 return count;
             }
-            Kernel.DebugWrite("roottask: started task " + Kernel.FormatId((ulong)task) + " \"" + commandLine + "\"\n");
-            tasks[count] = (ulong)task;
+            Kernel.DebugWrite("roottask: started task " + Kernel.FormatId(program.Task) + " \"" + word.CommandLine + "\"\n");
+            tasks[count] = program.Task;
             names[count] = name;
             return count + 1;
         }

@@ -1,0 +1,15 @@
+namespace Cosmos.Servers.RootTask
+{
+    /// <summary>What a run word's "+" suffix asks the root task to give the program it starts.</summary>
+    internal enum CapabilityRequestKind
+    {
+        /// <summary>"+register": a register right at the name broker (a badged send right to the broker's port).</summary>
+        Register,
+
+        /// <summary>"+irq=N": a copy of the InterruptLine capability for legacy line N (0-15).</summary>
+        InterruptLine,
+
+        /// <summary>"+io=FIRST-LAST": an IoPortRange capability for ports FIRST to LAST, derived from the root's range of every port.</summary>
+        IoPorts,
+    }
+}

@@ -1,0 +1,190 @@
+using Cosmos.Api.Ipc;
+
+namespace Cosmos.Servers.RootTask
+{
+    /// <summary>
+    /// The text of a kernel command-line word "run=NAME[:ARGUMENT...][+SUFFIX...]" after "run=": the boot module to
+    /// start, its command line "NAME ARGUMENT...", and the capabilities the suffixes ask the root task to give it before
+    /// its first thread runs, in their order: "+register" (a register right at the name broker), "+irq=N" (legacy
+    /// interrupt line N, 0-15), "+io=FIRST-LAST" (I/O ports FIRST to LAST inclusive; decimal, or hexadecimal after
+    /// "0x"). Arguments cannot contain '+'. Pure logic: host-tested (tests/Servers.Tests).
+    /// </summary>
+    internal sealed class RunWord
+    {
+        /// <summary>At most this many suffixes per word (so the given slots stay few and predictable).</summary>
+        public const int MaximumCapabilityRequests = 8;
+
+        public const string RegisterSuffix = "register";
+        public const string InterruptLinePrefix = "irq=";
+        public const string IoPortsPrefix = "io=";
+        public const uint LastPort = 0xFFFF;
+
+        private RunWord(string programName, string commandLine, CapabilityRequest[] capabilityRequests)
+        {
+            ProgramName = programName;
+            CommandLine = commandLine;
+            CapabilityRequests = capabilityRequests;
+        }
+
+        /// <summary>The boot module's name (the text before the first ':' or '+').</summary>
+        public string ProgramName { get; }
+
+        /// <summary>The program's command line: the name and the arguments, separated by single spaces.</summary>
+        public string CommandLine { get; }
+
+        /// <summary>The suffixes' capabilities in the order written (an empty array when there are none).</summary>
+        public CapabilityRequest[] CapabilityRequests { get; }
+
+        /// <summary>Parses <paramref name="text"/> (the word without "run="); returns why it is refused, and leaves <paramref name="word"/> null then.</summary>
+        public static RunWordError TryParse(string text, out RunWord word)
+        {
+            word = null;
+            int suffixStart = text.IndexOf('+');
+            string program = suffixStart < 0 ? text : text.Substring(0, suffixStart);
+            string[] parts = program.Split(':');
+            if (parts[0].Length == 0)
+            {
+                return RunWordError.EmptyProgramName;
+            }
+            CapabilityRequest[] requests = new CapabilityRequest[CountSuffixes(text, suffixStart)];
+            if (requests.Length > MaximumCapabilityRequests)
+            {
+                return RunWordError.TooManySuffixes;
+            }
+            bool register = false;
+            int index = 0;
+            int position = suffixStart;
+            while (position >= 0)
+            {
+                int next = text.IndexOf('+', position + 1);
+                string suffix = next < 0 ? text.Substring(position + 1) : text.Substring(position + 1, next - position - 1);
+                RunWordError error = ParseSuffix(suffix, out requests[index]);
+                if (error != RunWordError.None)
+                {
+                    return error;
+                }
+                if (requests[index].Kind == CapabilityRequestKind.Register)
+                {
+                    if (register)
+                    {
+                        return RunWordError.RepeatedRegister;
+                    }
+                    register = true;
+                }
+                index++;
+                position = next;
+            }
+            word = new RunWord(parts[0], string.Join(" ", parts), requests);
+            return RunWordError.None;
+        }
+
+        /// <summary>The root task's words for a refusal.</summary>
+        public static string Describe(RunWordError error) => error switch
+        {
+            RunWordError.EmptyProgramName => "no program name",
+            RunWordError.UnknownSuffix => "unknown suffix (known: +register, +irq=N, +io=FIRST-LAST)",
+            RunWordError.InvalidInterruptLine => "+irq= needs a legacy interrupt line from 0 to 15",
+            RunWordError.InvalidPortRange => "+io= needs FIRST-LAST with ports from 0 to 65535 and FIRST not above LAST",
+            RunWordError.TooManySuffixes => "more than 8 suffixes",
+            RunWordError.RepeatedRegister => "+register more than once",
+            _ => "accepted",
+        };
+
+        private static int CountSuffixes(string text, int suffixStart)
+        {
+            int count = 0;
+            for (int i = suffixStart < 0 ? text.Length : suffixStart; i < text.Length; i++)
+            {
+                if (text[i] == '+')
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        private static RunWordError ParseSuffix(string suffix, out CapabilityRequest request)
+        {
+            request = default;
+            if (suffix == RegisterSuffix)
+            {
+                request = CapabilityRequest.ForRegisterRight();
+                return RunWordError.None;
+            }
+            if (suffix.StartsWith(InterruptLinePrefix))
+            {
+                if (!TryParseNumber(suffix, InterruptLinePrefix.Length, suffix.Length, out uint line) || line >= WellKnownSlots.InterruptLineCount)
+                {
+                    return RunWordError.InvalidInterruptLine;
+                }
+                request = CapabilityRequest.ForInterruptLine(line);
+                return RunWordError.None;
+            }
+            if (suffix.StartsWith(IoPortsPrefix))
+            {
+                int dash = suffix.IndexOf('-');
+                if (dash < 0
+                    || !TryParseNumber(suffix, IoPortsPrefix.Length, dash, out uint first)
+                    || !TryParseNumber(suffix, dash + 1, suffix.Length, out uint last)
+                    || last > LastPort
+                    || first > last)
+                {
+                    return RunWordError.InvalidPortRange;
+                }
+                request = CapabilityRequest.ForIoPorts(first, last);
+                return RunWordError.None;
+            }
+            return RunWordError.UnknownSuffix;
+        }
+
+        /// <summary>
+        /// Reads text[start, end) as a decimal number, or a hexadecimal one after "0x"; false for an empty or
+        /// malformed number or one above 0xFFFFFF (more than any port or line needs, so no overflow is possible).
+        /// </summary>
+        private static bool TryParseNumber(string text, int start, int end, out uint value)
+        {
+            value = 0;
+            uint radix = 10;
+            if (end - start > 2 && text[start] == '0' && (text[start + 1] == 'x' || text[start + 1] == 'X'))
+            {
+                radix = 16;
+                start += 2;
+            }
+            if (start >= end)
+            {
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                uint digit = DigitValue(text[i]);
+                if (digit >= radix)
+                {
+                    return false;
+                }
+                value = value * radix + digit;
+                if (value > 0xFFFFFF)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static uint DigitValue(char character)
+        {
+            if (character >= '0' && character <= '9')
+            {
+                return (uint)(character - '0');
+            }
+            if (character >= 'a' && character <= 'f')
+            {
+                return (uint)(character - 'a' + 10);
+            }
+            if (character >= 'A' && character <= 'F')
+            {
+                return (uint)(character - 'A' + 10);
+            }
+            return uint.MaxValue;
+        }
+    }
+}
