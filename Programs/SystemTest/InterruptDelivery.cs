@@ -7,10 +7,11 @@ namespace Cosmos.Programs.SystemTest
     /// "irq [COUNT] [HZ]": the PIT (8254 channel 0, IRQ 0, ports 0x40-0x43) driven from ring 3 through capabilities the
     /// root task gives with the run word "run=systest:irq+irq=0+io=0x40-0x43+irq=2" (slots GivenCapabilitySlots.First + 0,
     /// 1, 2). First the refusals: a line acknowledged before it is bound, an empty slot, a slot of the wrong kind, a
-    /// notification without Send, the cascade line 2, zero bits, a derived range outside its source. Then it derives
-    /// and enables the PIT's ports, programs channel 0 as a rate generator at HZ (default 1000), binds line 0 to a new
-    /// notification, and waits COUNT times (default 200), acknowledging each interrupt, and prints the count and the
-    /// rate the uptime clock measured. The kernel uses the local APIC timer; the PIT is free after boot calibration.
+    /// notification without Send, the cascade line 2, zero bits, a derived range outside its source, a ninth enabled
+    /// range (a task holds at most 8). Then it derives and enables the PIT's ports, programs channel 0 as a rate
+    /// generator at HZ (default 1000), binds line 0 to a new notification, and waits COUNT times (default 200),
+    /// acknowledging each interrupt, and prints the count and the rate the uptime clock measured. The kernel uses the
+    /// local APIC timer; the PIT is free after boot calibration.
     /// </summary>
     internal static class InterruptDelivery
     {
@@ -66,6 +67,7 @@ namespace Cosmos.Programs.SystemTest
             Check("derive port 0x43", modePort < 0 ? modePort : 0, SystemCallError.None);
             Check("enable port 0x40", dataPort < 0 ? dataPort : (long)IoPorts.Enable((uint)dataPort), SystemCallError.None);
             Check("enable port 0x43", modePort < 0 ? modePort : (long)IoPorts.Enable((uint)modePort), SystemCallError.None);
+            Check("enable a ninth range", EnableUntilTheLimit(), SystemCallError.LimitReached);
             Output.Line("irq: " + s_passed.ToString() + " of " + s_total.ToString() + " checks passed");
             if (s_passed != s_total)
             {
@@ -125,6 +127,25 @@ namespace Cosmos.Programs.SystemTest
                 " with other bits, in " + (elapsed / 1000).ToString() + " us: " + rate.ToString() + " Hz (programmed " + hertz.ToString() + " Hz)");
             return received == count && otherBits == 0 ? 0 : 1;
         }
+
+        // A task holds at most 8 enabled ranges. With 0x40 and 0x43 enabled, six more ranges inside 0x40-0x43 that no
+        // enabled one covers fill the eight; the ninth is refused. Returns the first failure, or the ninth's result.
+        private static long EnableUntilTheLimit()
+        {
+            long result = 0;
+            for (int i = 0; i < s_rangesToTheLimit.Length / 2 && result >= 0; i++)
+            {
+                result = IoPorts.Derive(PortsSlot, s_rangesToTheLimit[2 * i], s_rangesToTheLimit[2 * i + 1]);
+                if (result >= 0)
+                {
+                    result = (long)IoPorts.Enable((uint)result);
+                }
+            }
+            return result;
+        }
+
+        // (first, count) pairs: 0x41, 0x42, then 0x40-0x41, 0x41-0x42, 0x42-0x43, 0x40-0x42 (ranges 3-8), then 0x41-0x43 (the ninth).
+        private static readonly ushort[] s_rangesToTheLimit = new ushort[] { 0x41, 1, 0x42, 1, 0x40, 2, 0x41, 2, 0x42, 2, 0x40, 3, 0x41, 3 };
 
         private static void Check(string what, long result, SystemCallError expected)
         {

@@ -16,7 +16,7 @@ namespace Cosmos.Integration.Tests
     {
         private const string TimerDriverRun = "run=systest:irq:200:1000+irq=0+io=0x40-0x43+irq=2";
         private const string TimerDriverCommandLine = "systest irq 200 1000";
-        private const int MinimumChecks = 14;
+        private const int MinimumChecks = 15;
 
         [Fact]
         public async Task TimerInterruptsReachARing3DriverAsNotificationsAtTheProgrammedRate()

@@ -196,7 +196,7 @@ namespace Cosmos.Integration.Tests
         /// </summary>
         public static readonly Regex InterruptCheck = new Regex(@"^irq: check (?<what>.+): (?<result>[^(]+) \((?<code>-?\d+)\)(?<failed> FAILED, expected .+)?$", Options);
 
-        /// <summary>The verdict of the checks: "irq: 14 of 14 checks passed".</summary>
+        /// <summary>The verdict of the checks: "irq: 15 of 15 checks passed".</summary>
         public static readonly Regex InterruptChecksSummary = new Regex(@"^irq: (?<passed>\d+) of (?<total>\d+) checks passed$", Options);
 
         /// <summary>
