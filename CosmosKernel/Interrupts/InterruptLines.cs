@@ -86,6 +86,13 @@ namespace CosmosKernel.Interrupts
                 s_spuriousCount++;
                 return;
             }
+            if (line == LegacyPic.CascadeLine)
+            {
+                // Never raised in cascade mode (the secondary's lines arrive with their own vectors); masking it would
+                // silence lines 8-15, so it is only ended.
+                LegacyPic.EndOfInterrupt(line);
+                return;
+            }
             LegacyPic.Mask(line);
             LegacyPic.EndOfInterrupt(line);
             if (!IsBound(line))
