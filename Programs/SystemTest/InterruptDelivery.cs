@@ -10,8 +10,9 @@ namespace Cosmos.Programs.SystemTest
     /// notification without Send, the cascade line 2, zero bits, a derived range outside its source, a ninth enabled
     /// range (a task holds at most 8). Then it derives and enables the PIT's ports, programs channel 0 as a rate
     /// generator at HZ (default 1000), binds line 0 to a new notification, and waits COUNT times (default 200),
-    /// acknowledging each interrupt, and prints the count and the rate the uptime clock measured. The kernel uses the
-    /// local APIC timer; the PIT is free after boot calibration.
+    /// acknowledging each interrupt, and prints the count and the rate the uptime clock measured. Last, the line must stay
+    /// masked until acknowledged, and a binding whose notification was deleted must be dropped at the next interrupt
+    /// and can be replaced. The kernel uses the local APIC timer; the PIT is free after boot calibration.
     /// </summary>
     internal static class InterruptDelivery
     {
@@ -68,10 +69,9 @@ namespace Cosmos.Programs.SystemTest
             Check("enable port 0x40", dataPort < 0 ? dataPort : (long)IoPorts.Enable((uint)dataPort), SystemCallError.None);
             Check("enable port 0x43", modePort < 0 ? modePort : (long)IoPorts.Enable((uint)modePort), SystemCallError.None);
             Check("enable a ninth range", EnableUntilTheLimit(), SystemCallError.LimitReached);
-            Output.Line("irq: " + s_passed.ToString() + " of " + s_total.ToString() + " checks passed");
             if (s_passed != s_total)
             {
-                return 1;
+                return Verdict(1);
             }
 
             ushort divisor = (ushort)(PitFrequencyHz / (ulong)hertz);
@@ -82,7 +82,7 @@ namespace Cosmos.Programs.SystemTest
             if (bound != SystemCallError.None)
             {
                 Output.Line("irq: bind line 0 failed: " + Describe((long)bound));
-                return 1;
+                return Verdict(1);
             }
 
             int received = 0;
@@ -116,16 +116,52 @@ namespace Cosmos.Programs.SystemTest
                 }
             }
 
-            // Quiet the PIT again: a one-shot count that ends and stays ended; the line is left masked (not acknowledged).
-            PortIo.OutByte(ModeCommand, Channel0OneShotBinary);
-            PortIo.OutByte(Channel0Data, 0xFF);
-            PortIo.OutByte(Channel0Data, 0xFF);
-
             ulong elapsed = last - first;
             ulong rate = elapsed == 0 ? 0 : (ulong)(received - 1) * 1000000000UL / elapsed;
             Output.Line("irq: received " + received.ToString() + " of " + count.ToString() + " interrupts, " + otherBits.ToString() +
                 " with other bits, in " + (elapsed / 1000).ToString() + " us: " + rate.ToString() + " Hz (programmed " + hertz.ToString() + " Hz)");
-            return received == count && otherBits == 0 ? 0 : 1;
+            if (received == count)
+            {
+                CheckMaskingAndLostNotification(notificationSlot, (uint)receiveOnly);
+            }
+
+            // Quiet the PIT again: a one-shot count that ends and stays ended.
+            PortIo.OutByte(ModeCommand, Channel0OneShotBinary);
+            PortIo.OutByte(Channel0Data, 0xFF);
+            PortIo.OutByte(Channel0Data, 0xFF);
+            return Verdict(received == count && otherBits == 0 ? 0 : 1);
+        }
+
+        // With the PIT still running and line 0 acknowledged: a fired line stays masked until acknowledged; a binding
+        // whose notification is gone is dropped by the kernel at the next interrupt (the line is then not bound:
+        // WrongState), and binding a new notification brings the interrupts back.
+        private static void CheckMaskingAndLostNotification(uint notificationSlot, uint receiveOnlySlot)
+        {
+            const ulong TwentyMilliseconds = 20000000;
+            const ulong OneSecond = 1000000000;
+            Check("an interrupt after acknowledging", Notifications.Wait(notificationSlot, OneSecond, out _).Value, (long)IpcStatus.Notification);
+            Check("no interrupt while not acknowledged", Notifications.Wait(notificationSlot, TwentyMilliseconds, out _).Value, (long)SystemCallError.TimedOut);
+
+            // Both receive rights gone: the notification is destroyed. Then unmask: the next interrupt finds it gone.
+            Check("delete the notification", (long)Capabilities.Delete(notificationSlot), 0L);
+            Check("delete its receive-only copy", (long)Capabilities.Delete(receiveOnlySlot), 0L);
+            Check("acknowledge with the notification gone", (long)Interrupts.Acknowledge(LineSlot), 0L);
+            Kernel.Sleep(TwentyMilliseconds);
+            Check("acknowledge after the kernel dropped the binding", (long)Interrupts.Acknowledge(LineSlot), (long)SystemCallError.WrongState);
+
+            long notification = Capabilities.CreateNotification();
+            Check("create a new notification", notification < 0 ? notification : 0, 0L);
+            if (notification >= 0)
+            {
+                Check("bind line 0 again", (long)Interrupts.Bind(LineSlot, (uint)notification, TimerBit), 0L);
+                Check("an interrupt after binding again", Notifications.Wait((uint)notification, OneSecond, out _).Value, (long)IpcStatus.Notification);
+            }
+        }
+
+        private static int Verdict(int code)
+        {
+            Output.Line("irq: " + s_passed.ToString() + " of " + s_total.ToString() + " checks passed");
+            return s_passed == s_total ? code : 1;
         }
 
         // A task holds at most 8 enabled ranges. With 0x40 and 0x43 enabled, six more ranges inside 0x40-0x43 that no
@@ -147,16 +183,18 @@ namespace Cosmos.Programs.SystemTest
         // (first, count) pairs: 0x41, 0x42, then 0x40-0x41, 0x41-0x42, 0x42-0x43, 0x40-0x42 (ranges 3-8), then 0x41-0x43 (the ninth).
         private static readonly ushort[] s_rangesToTheLimit = new ushort[] { 0x41, 1, 0x42, 1, 0x40, 2, 0x41, 2, 0x42, 2, 0x40, 3, 0x41, 3 };
 
-        private static void Check(string what, long result, SystemCallError expected)
+        private static void Check(string what, long result, SystemCallError expected) => Check(what, result, (long)expected);
+
+        private static void Check(string what, long result, long expected)
         {
             s_total++;
-            bool passed = result == (long)expected;
+            bool passed = result == expected;
             if (passed)
             {
                 s_passed++;
             }
             Output.Line("irq: check " + what + ": " + Describe(result) + " (" + result.ToString() + ")" +
-                (passed ? "" : " FAILED, expected " + Describe((long)expected) + " (" + ((long)expected).ToString() + ")"));
+                (passed ? "" : " FAILED, expected " + Describe(expected) + " (" + expected.ToString() + ")"));
         }
 
         private static string Describe(long result)

@@ -196,7 +196,7 @@ namespace Cosmos.Integration.Tests
         /// </summary>
         public static readonly Regex InterruptCheck = new Regex(@"^irq: check (?<what>.+): (?<result>[^(]+) \((?<code>-?\d+)\)(?<failed> FAILED, expected .+)?$", Options);
 
-        /// <summary>The verdict of the checks: "irq: 15 of 15 checks passed".</summary>
+        /// <summary>The verdict of the checks: "irq: 24 of 24 checks passed" (printed last).</summary>
         public static readonly Regex InterruptChecksSummary = new Regex(@"^irq: (?<passed>\d+) of (?<total>\d+) checks passed$", Options);
 
         /// <summary>
@@ -206,6 +206,12 @@ namespace Cosmos.Integration.Tests
         public static readonly Regex InterruptsReceived = new Regex(
             @"^irq: received (?<received>\d+) of (?<count>\d+) interrupts, (?<other>\d+) with other bits, in (?<microseconds>\d+) us: (?<hertz>\d+) Hz \(programmed (?<programmed>\d+) Hz\)$",
             Options);
+
+        /// <summary>
+        /// The kernel's line (CosmosKernel/Interrupts/InterruptLines.cs) when a line fired and its notification was gone:
+        /// "interrupt: line 0: its notification is gone; the line stays masked until bound again".
+        /// </summary>
+        public static readonly Regex InterruptBindingDropped = new Regex(@"^interrupt: line (?<line>\d+): its notification is gone; the line stays masked until bound again$", Options);
 
         /// <summary>"ioport: read port 0x40 (allowed): 0x5c": an enabled port worked.</summary>
         public static readonly Regex IoPortAllowedRead = new Regex(@"^ioport: read port 0x40 \(allowed\): 0x[0-9a-f]{2}$", Options);
