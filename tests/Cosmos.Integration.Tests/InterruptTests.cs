@@ -51,18 +51,19 @@ namespace Cosmos.Integration.Tests
         }
 
         [Fact]
-        public async Task APortOutsideTheEnabledRangeEndsOnlyThatTaskWithAGeneralProtectionFault()
+        public async Task APortNotEnabledByTheRunningTaskEndsOnlyThatTaskWithAGeneralProtectionFault()
         {
-            string ports = "run=systest:ioport+io=0x40-0x43";
-            // Another task that never enabled a port tries the one the first task may use: the bitmap follows the running task.
-            string foreign = "run=systest:ioport:64";
+            // The first task enables 0x40-0x43 and sleeps 300 ms before it reads 0x60; meanwhile, 100 ms in, a second task
+            // that never enabled a port reads 0x40, which the first may use: the bitmap must follow the running task.
+            string ports = "run=systest:ioport:96:300+io=0x40-0x43";
+            string foreign = "run=systest:ioport:64:100";
             string spin = ProgramContract.Run("systest", "spin", "E", "5", "5");
             await using QemuMachine machine = await ProgramRun.StartAsync(ports, foreign, spin);
 
             ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
 
-            string portsTask = output.TaskIdOf("systest ioport");
-            string foreignTask = output.TaskIdOf("systest ioport 64");
+            string portsTask = output.TaskIdOf("systest ioport 96 300");
+            string foreignTask = output.TaskIdOf("systest ioport 64 100");
             output.First(ProgramContract.IoPortAllowedRead, "the read of the enabled port 0x40");
             output.Assert(output.All(ProgramContract.IoPortFailed).Count == 0, "A task read a port it had not enabled, or could not enable its range.");
             IReadOnlyList<(SerialLine Line, Match Match)> faults = output.All(ProgramContract.UserFault);
