@@ -41,9 +41,11 @@ namespace Cosmos.Integration.Tests
             long hertz = ProgramContract.Number(received, "hertz");
             output.Assert(ProgramContract.Number(received, "received") == count && count == 200, $"Not every interrupt arrived: \"{receivedLine.Text}\".");
             output.Assert(ProgramContract.Number(received, "other") == 0, $"Notifications carried other bits than the bound ones: \"{receivedLine.Text}\".");
-            // Each interrupt waits for the driver's acknowledgement, so a slow TCG host loses some ticks: the rate may fall,
-            // never rise much above what the PIT was programmed for (that would mean interrupts not from the PIT).
-            output.Assert(hertz >= programmed / 2 && hertz <= programmed * 3 / 2, $"The measured rate is far from the programmed {programmed} Hz: \"{receivedLine.Text}\".");
+            // The rate proves the driver's port writes reached the PIT (left alone it runs at the firmware's 18.2 Hz). Under
+            // TCG on a loaded host it is noisy: a tick the driver has not acknowledged yet is latched, not repeated, so the
+            // rate can fall, and QEMU delivers ticks it ran late with in bursts, so over 200 ms it can also rise. Twice the
+            // programmed rate would mean interrupts that are not the PIT's.
+            output.Assert(hertz >= programmed / 4 && hertz <= programmed * 2, $"The measured rate is far from the programmed {programmed} Hz: \"{receivedLine.Text}\".");
             // The check "acknowledge after the kernel dropped the binding" passed; the kernel says why.
             output.First(ProgramContract.InterruptBindingDropped, "the kernel's report that line 0's notification was gone", match => match.Groups["line"].Value == "0");
             output.Assert(output.All(ProgramContract.UserFault).Count == 0, "A fault ended a task in the interrupt scenario.");
