@@ -4,7 +4,6 @@ using CosmosKernel.Capabilities;
 using CosmosKernel.Console;
 using CosmosKernel.Ipc;
 using CosmosKernel.Time;
-using Notifications = CosmosKernel.Ipc.Notifications; // not Libc's Cosmos.Api.Ipc.Notifications
 
 namespace CosmosKernel.Interrupts
 {

@@ -25,8 +25,9 @@ namespace CosmosKernel.Interrupts
                 if (frame->CameFromUserMode && IsThreadFault(vector))
                 {
                     Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
-                    if (UserFaults.DeliverToHandler(frame))
+                    if (UserFaults.DeliverToHandler(frame) || Ipc.ExceptionMessages.Deliver(frame))
                     {
+                        Scheduler.PreemptIfPending();
                         return;
                     }
                     UserFaults.EndFaultingTask(frame);

@@ -138,7 +138,7 @@ namespace CosmosKernel.Ipc
             task->Capabilities.DeleteAll(ref releaser);
         }
 
-        /// <summary>Revokes a port or notification: every other capability to it goes stale; the count of receive rights is now the revoker's one.</summary>
+        /// <summary>Revokes a port or notification: every other capability to it goes stale, senders still queued on a port get PartnerGone, and the count of receive rights is now the revoker's one.</summary>
         public static SystemCallError Revoke(TaskControlBlock* task, ulong slot)
         {
             if (slot >= CapabilityTable.Capacity)
@@ -153,7 +153,13 @@ namespace CosmosKernel.Ipc
             }
             if (reissued.Kind == CapabilityKind.Port)
             {
-                KernelObjects.Ports->Find(reissued.Object)->ReceiveRights = 1;
+                Port* port = KernelObjects.Ports->Find(reissued.Object);
+                port->ReceiveRights = 1;
+                Scheduling.ThreadControlBlock* sender;
+                while ((sender = port->Senders.TakeFirst()) != null)
+                {
+                    IpcOperations.WakeWithResult(sender, (long)SystemCallError.PartnerGone); // sent through rights that are now revoked
+                }
             }
             else
             {

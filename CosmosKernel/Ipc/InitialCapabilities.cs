@@ -59,6 +59,27 @@ namespace CosmosKernel.Ipc
             return SystemCallError.None;
         }
 
+        /// <summary>
+        /// A task's slot is being released (its exit code was collected): the Task capabilities naming it in its creator's
+        /// table, stale since it ended, are deleted so a long-lived creator (the root task, a shell) does not fill its table.
+        /// </summary>
+        public static void ForgetEndedTask(TaskControlBlock* task)
+        {
+            TaskControlBlock* creator = TaskTable.Find(task->Parent);
+            if (creator == null || creator->Life != TaskLife.Alive)
+            {
+                return;
+            }
+            for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
+            {
+                if (CapabilitySpace.Read(creator, slot, out Capability capability) == SystemCallError.None && capability.Kind == CapabilityKind.Task
+                    && capability.Object.Index == (uint)task->Id.Slot && capability.Object.Generation == task->Id.Version)
+                {
+                    CapabilitySpace.Delete(creator, slot);
+                }
+            }
+        }
+
         private static void Inherit(TaskControlBlock* creator, TaskControlBlock* task, uint slot)
         {
             if (CapabilitySpace.Read(creator, slot, out Capability capability) == SystemCallError.None

@@ -53,20 +53,20 @@ namespace CosmosKernel.Ipc
                     case CapabilityKind.Notification:
                         return s_notifications->CurrentGeneration(index);
                     case CapabilityKind.Reply:
-                        {
-                            ThreadControlBlock* caller = ThreadTable.At((int)index);
-                            return caller != null && caller->State == ThreadState.Blocked && caller->BlockReason == BlockReason.IpcReply ? caller->CallSequence : 0;
-                        }
+                    {
+                        ThreadControlBlock* caller = ThreadTable.At((int)index);
+                        return caller != null && caller->State == ThreadState.Blocked && caller->BlockReason == BlockReason.IpcReply ? caller->CallSequence : 0;
+                    }
                     case CapabilityKind.Task:
-                        {
-                            TaskControlBlock* task = TaskTable.At((int)index);
-                            return task != null && task->Life == TaskLife.Alive ? task->Id.Version : 0;
-                        }
+                    {
+                        TaskControlBlock* task = TaskTable.At((int)index);
+                        return task != null && task->Life == TaskLife.Alive ? task->Id.Version : 0;
+                    }
                     case CapabilityKind.Thread:
-                        {
-                            ThreadControlBlock* thread = ThreadTable.At((int)index);
-                            return thread != null && thread->State != ThreadState.Dead ? thread->Id.Version : 0;
-                        }
+                    {
+                        ThreadControlBlock* thread = ThreadTable.At((int)index);
+                        return thread != null && thread->State != ThreadState.Dead ? thread->Id.Version : 0;
+                    }
                     case CapabilityKind.InterruptLine: // issue5-hardware
                         return InterruptLines.IsValidObjectIndex(index) ? 1u : 0u;
                     case CapabilityKind.IoPortRange: // issue5-hardware

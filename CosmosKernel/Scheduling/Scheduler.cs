@@ -72,7 +72,7 @@ namespace CosmosKernel.Scheduling
         /// <summary>Makes a blocked or new thread ready; it preempts the running thread if its priority is higher.</summary>
         public static void Wake(ThreadControlBlock* thread)
         {
-            s_sleepers.Remove(thread->Id.Slot);
+            LeaveSleepQueue(thread);
             if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 Preempt();
@@ -86,7 +86,7 @@ namespace CosmosKernel.Scheduling
         /// </summary>
         public static void WakeLater(ThreadControlBlock* thread)
         {
-            s_sleepers.Remove(thread->Id.Slot);
+            LeaveSleepQueue(thread);
             if (MakeReady(thread) && thread->Priority > s_current->Priority)
             {
                 s_preemptionPending = true;
@@ -104,6 +104,30 @@ namespace CosmosKernel.Scheduling
                     Preempt();
                 }
             }
+        }
+
+        /// <summary>The priority of the best ready thread, or -1 when none is ready.</summary>
+        public static int HighestReadyPriority => s_ready.HighestPriority();
+
+        /// <summary>
+        /// The IPC fast path's direct switch: the running thread blocks for <paramref name="reason"/> and the blocked thread
+        /// <paramref name="next"/> (its partner, which outranks every ready thread) runs at once, without passing through the
+        /// run queue, and inherits the rest of the time slice. Returns when the running thread is woken again.
+        /// </summary>
+        public static void BlockAndSwitchTo(BlockReason reason, ulong deadline, ThreadControlBlock* next)
+        {
+            ThreadControlBlock* current = s_current;
+            current->State = ThreadState.Blocked;
+            current->BlockReason = reason;
+            current->WakeDeadline = deadline;
+            if (deadline != ulong.MaxValue)
+            {
+                s_sleepers.Insert(current->Id.Slot, deadline);
+            }
+            LeaveSleepQueue(next);
+            next->BlockReason = BlockReason.None;
+            next->TimeSliceTicks = current->TimeSliceTicks;
+            SwitchTo(next);
         }
 
         /// <summary>A blocked thread keeps waiting, now for <paramref name="reason"/> until <paramref name="deadline"/> (e.g. a caller whose message was taken now waits for the reply).</summary>
@@ -282,6 +306,16 @@ namespace CosmosKernel.Scheduling
             if (!thread->IsCanaryIntact)
             {
                 Panic.Halt("scheduler: a thread's kernel stack overflowed its 16 KiB block");
+            }
+        }
+
+        // Only a thread blocked with a deadline is in the sleep queue (Block records the deadline): an untimed wait, the
+        // common IPC case, skips the queue's pages.
+        private static void LeaveSleepQueue(ThreadControlBlock* thread)
+        {
+            if (thread->WakeDeadline != ulong.MaxValue)
+            {
+                s_sleepers.Remove(thread->Id.Slot);
             }
         }
 

@@ -5,7 +5,6 @@ using CosmosKernel.Capabilities;
 using CosmosKernel.Ipc;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Tasks;
-using Notifications = CosmosKernel.Ipc.Notifications; // issue5-hardware merge: Libc (issue5-libc) has a Cosmos.Api.Ipc.Notifications too
 
 namespace CosmosKernel.SystemCalls
 {

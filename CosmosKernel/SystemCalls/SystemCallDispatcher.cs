@@ -32,6 +32,11 @@ namespace CosmosKernel.SystemCalls
                 Scheduler.Yield(); // ahead of the jump table: one page less to touch on the thread-switch path
                 return;
             }
+            if ((number == SystemCallNumber.IpcCall && Ipc.IpcFastPath.TryCall(frame))
+                || (number == SystemCallNumber.IpcReplyWait && Ipc.IpcFastPath.TryReplyWait(frame)))
+            {
+                return;
+            }
             frame->Rax = (ulong)Handle(number, frame);
             Scheduler.PreemptIfPending();
         }

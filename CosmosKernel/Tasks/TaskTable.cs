@@ -53,6 +53,10 @@ namespace CosmosKernel.Tasks
         /// <summary>Frees an ended task's slot; its id goes stale.</summary>
         public static void Release(TaskControlBlock* task)
         {
+            if (task->Life != TaskLife.Free)
+            {
+                Ipc.InitialCapabilities.ForgetEndedTask(task);
+            }
             int slot = task->Id.Slot;
             s_versions[slot] = TaskId.NextVersion(s_versions[slot]);
             task->Life = TaskLife.Free;

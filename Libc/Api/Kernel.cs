@@ -212,6 +212,20 @@ namespace Cosmos.Api
                 case SystemCallError.AlreadyExists: return "already exists";
                 case SystemCallError.WrongState: return "wrong state";
                 case SystemCallError.TimedOut: return "timed out";
+                case SystemCallError.InvalidSlot: return "invalid slot";
+                case SystemCallError.EmptySlot: return "empty slot";
+                case SystemCallError.WrongKind: return "wrong kind";
+                case SystemCallError.InsufficientRights: return "insufficient rights";
+                case SystemCallError.StaleCapability: return "stale capability";
+                case SystemCallError.RightsExceedSource: return "rights exceed source";
+                case SystemCallError.NotBadgeable: return "not badgeable";
+                case SystemCallError.NotCopyable: return "not copyable";
+                case SystemCallError.NotRevocable: return "not revocable";
+                case SystemCallError.MalformedMessage: return "malformed message";
+                case SystemCallError.PartnerGone: return "partner gone";
+                case SystemCallError.TransferFailed: return "transfer failed";
+                case SystemCallError.NotSupported: return "not supported";
+                case SystemCallError.NoCaller: return "no caller";
                 default: return result >= 0 ? "ok" : "unknown error";
             }
         }

@@ -1,7 +1,9 @@
 ; The ring-3 side of the system-call boundary. System V arguments arrive in rdi, rsi, rdx, rcx, r8, r9;
 ; the kernel's ABI (docs/ARCHITECTURE.md) wants the number in rax and arguments in rdi, rsi, rdx, r10,
 ; r8, r9, because `syscall` itself overwrites rcx (return address) and r11 (flags).
-; Returns rax (status or value) and, for two-result calls, rdx in the second result slot.
+; Returns rax (status or value) and, for two-result calls, rdx in the second result slot. r15 is saved around
+; `syscall`: the IPC calls return message register 3 in it, and System V makes it callee-saved. (Libc's IPC
+; wrappers use Native/ipc.asm, which hands message registers 0-3 over properly.)
 
 bits 64
 section .text
@@ -9,6 +11,7 @@ section .text
 ; long libc_system_call(long number, long a1, long a2, long a3, long a4, long a5)
 global libc_system_call
 libc_system_call:
+    push r15
     mov rax, rdi
     mov rdi, rsi
     mov rsi, rdx
@@ -16,11 +19,13 @@ libc_system_call:
     mov r10, r8
     mov r8, r9
     syscall
+    pop r15
     ret
 
 ; long libc_system_call2(long number, long a1, long a2, long a3, long a4, ulong* second_result)
 global libc_system_call2
 libc_system_call2:
+    push r15
     push r9
     mov rax, rdi
     mov rdi, rsi
@@ -29,6 +34,7 @@ libc_system_call2:
     mov r10, r8
     syscall
     pop r9
+    pop r15
     test r9, r9
     jz .done
     mov [r9], rdx
@@ -38,6 +44,7 @@ libc_system_call2:
 ; long libc_system_call2_5(long number, long a1, long a2, long a3, long a4, long a5, ulong* second_result [stack])
 global libc_system_call2_5
 libc_system_call2_5:
+    push r15
     mov rax, rdi
     mov rdi, rsi
     mov rsi, rdx
@@ -45,6 +52,7 @@ libc_system_call2_5:
     mov r10, r8
     mov r8, r9
     syscall
+    pop r15
     mov r9, [rsp + 8]           ; the seventh argument: where the second result goes
     test r9, r9
     jz .done

@@ -91,7 +91,7 @@ namespace Cosmos.Programs.SystemTest
             ulong last = 0;
             for (int i = 0; i < count; i++)
             {
-                IpcResult result = Notifications.Wait(notificationSlot, IpcTimeout.Infinite, out ulong bits);
+                IpcResult result = NotificationCalls.Wait(notificationSlot, IpcTimeout.Infinite, out ulong bits);
                 ulong now = Kernel.Uptime();
                 if (!result.Succeeded || !result.IsNotification)
                 {
@@ -139,8 +139,8 @@ namespace Cosmos.Programs.SystemTest
         {
             const ulong TwentyMilliseconds = 20000000;
             const ulong OneSecond = 1000000000;
-            Check("an interrupt after acknowledging", Notifications.Wait(notificationSlot, OneSecond, out _).Value, (long)IpcStatus.Notification);
-            Check("no interrupt while not acknowledged", Notifications.Wait(notificationSlot, TwentyMilliseconds, out _).Value, (long)SystemCallError.TimedOut);
+            Check("an interrupt after acknowledging", NotificationCalls.Wait(notificationSlot, OneSecond, out _).Value, (long)IpcStatus.Notification);
+            Check("no interrupt while not acknowledged", NotificationCalls.Wait(notificationSlot, TwentyMilliseconds, out _).Value, (long)SystemCallError.TimedOut);
 
             // Both receive rights gone: the notification is destroyed. Then unmask: the next interrupt finds it gone.
             Check("delete the notification", (long)Capabilities.Delete(notificationSlot), 0L);
@@ -154,7 +154,7 @@ namespace Cosmos.Programs.SystemTest
             if (notification >= 0)
             {
                 Check("bind line 0 again", (long)Interrupts.Bind(LineSlot, (uint)notification, TimerBit), 0L);
-                Check("an interrupt after binding again", Notifications.Wait((uint)notification, OneSecond, out _).Value, (long)IpcStatus.Notification);
+                Check("an interrupt after binding again", NotificationCalls.Wait((uint)notification, OneSecond, out _).Value, (long)IpcStatus.Notification);
             }
         }
 

@@ -4,8 +4,8 @@ namespace Cosmos.Programs.SystemTest
 {
     /// <summary>
     /// "kernelheap [CALLS]": makes CALLS system calls of every kind (default 100000: null, yield, uptime, information
-    /// queries, memory map and free, thread create/start/exit, task create and kill, suspend and resume, bad numbers and
-    /// bad pointers) and prints the kernel heap's bytes in use and allocation count before and after. The kernel
+    /// queries, memory map and free, thread create/start/exit, task create and kill, suspend and resume, port and notification
+    /// create, copy, send, signal, wait and delete, bad numbers and bad pointers) and prints the kernel heap's bytes in use and allocation count before and after. The kernel
     /// allocates its objects from typed pools, never from its managed heap after boot, so both must be unchanged.
     /// </summary>
     internal static unsafe class KernelHeapSteadiness
@@ -69,6 +69,25 @@ namespace Cosmos.Programs.SystemTest
                                 Kernel.WaitTask((ulong)child, 0, out _);
                             }
                             made += 3;
+                        }
+                        break;
+                    case 13:
+                        {
+                            long port = SystemCall.Invoke(SystemCallNumber.PortCreate);
+                            long sendRight = SystemCall.Invoke(SystemCallNumber.CapabilityCopy, port, 0, 2, i + 1);
+                            SystemCall.Invoke(SystemCallNumber.IpcSend, sendRight, 0, 0); // nobody receives: TimedOut
+                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, sendRight);
+                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, port); // the last receive right: the port dies
+                            made += 5;
+                        }
+                        break;
+                    case 14:
+                        {
+                            long notification = SystemCall.Invoke(SystemCallNumber.NotificationCreate);
+                            SystemCall.Invoke(SystemCallNumber.NotificationSignal, notification, 5);
+                            SystemCall.Invoke(SystemCallNumber.NotificationWait, notification, 0, 0);
+                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, notification);
+                            made += 4;
                         }
                         break;
                     default: Kernel.Information->Magic.GetHashCode(); Kernel.Null(); made++; break;

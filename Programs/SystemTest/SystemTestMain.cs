@@ -30,10 +30,12 @@ namespace Cosmos.Programs.SystemTest
                 case "kernelheap": return KernelHeapSteadiness.Run(arguments);
                 case "suspend": return Suspension.Run();
                 case "faulthandler": return FaultHandlerDelivery.Run();
+                case "ipcsmoke": return IpcSmoke.Run();
+                case "exceptionport": return ExceptionPortDelivery.Run();
                 case "irq": return InterruptDelivery.Run(arguments);
                 case "ioport": return IoPortDenial.Run(arguments);
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler irq ioport)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke exceptionport irq ioport)");
                     return 2;
             }
         }

@@ -4,7 +4,7 @@ namespace Cosmos.Api.Ipc
     /// Notifications: a word of bits that senders OR into and a receiver waits for and clears. A badged Send capability
     /// ORs its badge instead of the bits given, so a receiver can tell signallers apart.
     /// </summary>
-    public static class Notifications
+    public static class NotificationCalls
     {
         /// <summary>ORs <paramref name="bits"/> (non-zero), or the capability's badge if it has one, into the notification.</summary>
         public static SystemCallError Signal(uint notification, ulong bits) =>
