@@ -113,6 +113,7 @@ write_symbols() {
 # Ring-3 programs (boot modules): project directory and module name. The first is the root task.
 programs=(
     "Servers/RootTask roottask"
+    "Servers/NameBroker namebroker"
     "Programs/SystemTest systest"
     "Programs/GarbageCollectorTest gctest"
     "Programs/ExceptionTest ehtest"

@@ -37,10 +37,10 @@ namespace Cosmos.Servers.RootTask
                         break;
                     case CapabilityRequestKind.InterruptLine:
                         what = "interrupt line " + request.InterruptLine.ToString();
-                        result = RootCapabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
+                        result = Capabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
                         break;
                     default:
-                        what = "I/O ports " + request.FirstPort.ToString() + "-" + request.LastPort.ToString();
+                        what = "I/O ports 0x" + request.FirstPort.ToString("x") + "-0x" + request.LastPort.ToString("x");
                         result = GiveIoPorts(task, destination, request.FirstPort, request.PortCount);
                         break;
                 }
@@ -54,35 +54,27 @@ namespace Cosmos.Servers.RootTask
             return SystemCallError.None;
         }
 
-        // Mints a badged send right from the root's own send right to the broker (slot NameBroker) and moves it to the task.
+        // Mints a badged send right from the root's own send right to the broker (slot NameBroker) and gives the task a
+        // copy with Send alone (no Grant: a register right cannot be passed on, so its badge stays one task's identity).
         private static long GiveRegisterRight(ulong task, uint destination, ulong badge)
         {
-            long minted = RootCapabilities.Copy(WellKnownSlots.NameBroker, CapabilityRights.Send | CapabilityRights.Grant, badge);
-            if (minted < 0)
-            {
-                return minted;
-            }
-            long given = RootCapabilities.Give(task, (uint)minted, destination, CapabilityRights.Send, move: true);
-            if (given < 0)
-            {
-                RootCapabilities.Delete((uint)minted);
-            }
-            return given;
+            long minted = Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
+            return minted < 0 ? minted : GiveNarrowed(task, (uint)minted, destination, CapabilityRights.Send);
         }
 
-        // Derives a range of just these ports from the root's range of every port and moves it to the task.
+        // Derives a range of just these ports from the root's range of every port and gives the task a copy with Control alone.
         private static long GiveIoPorts(ulong task, uint destination, uint firstPort, uint count)
         {
-            long derived = RootCapabilities.DeriveIoPorts(firstPort, count);
-            if (derived < 0)
-            {
-                return derived;
-            }
-            long given = RootCapabilities.Give(task, (uint)derived, destination, CapabilityRights.Control, move: true);
-            if (given < 0)
-            {
-                RootCapabilities.Delete((uint)derived);
-            }
+            long derived = IoPorts.Derive(WellKnownSlots.RootAllIoPorts, (ushort)firstPort, count);
+            return derived < 0 ? derived : GiveNarrowed(task, (uint)derived, destination, CapabilityRights.Control);
+        }
+
+        // Gives a copy of the root's temporary capability in <source> with exactly <rights> (a move would keep all of the
+        // source's rights), then deletes the temporary one, whether the give worked or not.
+        private static long GiveNarrowed(ulong task, uint source, uint destination, CapabilityRights rights)
+        {
+            long given = Capabilities.Give(task, source, destination, rights, move: false);
+            Capabilities.Delete(source);
             return given;
         }
     }

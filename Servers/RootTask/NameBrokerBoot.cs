@@ -19,15 +19,26 @@ namespace Cosmos.Servers.RootTask
         /// <summary>Runs the sequence; returns the broker's task id, or 0 when there is no broker.</summary>
         public static ulong Start()
         {
-            long port = RootCapabilities.CreatePort();
+            long port = Capabilities.CreatePort();
             if (port < 0)
             {
                 return Fail("cannot create its port", port);
             }
-            long published = RootCapabilities.CopyTo((uint)port, WellKnownSlots.NameBroker, CapabilityRights.Send | CapabilityRights.Grant);
+            if (port == WellKnownSlots.NameBroker)
+            {
+                // The new port took the lowest free slot, which is the one its send right must go to: move it away.
+                long moved = Capabilities.Move((uint)port, 0);
+                if (moved < 0)
+                {
+                    Capabilities.Delete((uint)port);
+                    return Fail("cannot move its port out of slot 1", moved);
+                }
+                port = moved;
+            }
+            long published = Capabilities.Copy((uint)port, WellKnownSlots.NameBroker, CapabilityRights.Send | CapabilityRights.Grant);
             if (published < 0)
             {
-                RootCapabilities.Delete((uint)port);
+                Capabilities.Delete((uint)port);
                 return Fail("cannot copy a send right of its port into slot 1", published);
             }
             SystemCallError error = ProgramLoader.Create(ModuleName, ModuleName, out CreatedProgram broker, out ElfError elfError);
@@ -38,7 +49,7 @@ namespace Cosmos.Servers.RootTask
                     : elfError != ElfError.None ? "not a valid program (ELF error " + ((int)elfError).ToString() + ")"
                     : "cannot create its task: " + Kernel.DescribeError((long)error), 0);
             }
-            long given = RootCapabilities.Give(broker.Task, (uint)port, GivenCapabilitySlots.First, CapabilityRights.Receive | CapabilityRights.Send | CapabilityRights.Grant, move: true);
+            long given = Capabilities.Give(broker.Task, (uint)port, GivenCapabilitySlots.First, CapabilityRights.Receive | CapabilityRights.Send | CapabilityRights.Grant, move: true);
             if (given < 0)
             {
                 ProgramLoader.Abandon(in broker);
@@ -49,7 +60,7 @@ namespace Cosmos.Servers.RootTask
             if (error != SystemCallError.None)
             {
                 // The port went with the broker's task; only the root's send right is left.
-                RootCapabilities.Delete(WellKnownSlots.NameBroker);
+                Capabilities.Delete(WellKnownSlots.NameBroker);
                 return Fail("cannot start it", (long)error);
             }
             Kernel.DebugWrite("roottask: started the name broker, task " + Kernel.FormatId(broker.Task) + ", receiving in its slot " + given.ToString() + "\n");
@@ -58,8 +69,8 @@ namespace Cosmos.Servers.RootTask
 
         private static void Unpublish(uint port)
         {
-            RootCapabilities.Delete(WellKnownSlots.NameBroker);
-            RootCapabilities.Delete(port);
+            Capabilities.Delete(WellKnownSlots.NameBroker);
+            Capabilities.Delete(port);
         }
 
         private static ulong Fail(string why, long error)
