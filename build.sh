@@ -83,6 +83,8 @@ assemble() {
     nasm -f elf64 -o "$obj/system_call.o" Libc/Native/system_call.asm
     # The IPC stub (message registers 0-3 between the UTCB and the CPU): linked everywhere with the system-call stub.
     nasm -f elf64 -o "$obj/ipc.o" Libc/Native/ipc.asm
+    # Port input and output for ring-3 drivers: linked everywhere with the system-call stub.
+    nasm -f elf64 -o "$obj/port_io.o" Libc/Native/port_io.asm
     # Libc's collector is compiled into every image too (the kernel never collects, but links it).
     nasm -f elf64 -o "$obj/collector_registers.o" Libc/Native/collector_registers.asm
     # Exception dispatch (throw, funclet calls, resume) and the image's own tables: also in every image.
@@ -93,7 +95,7 @@ assemble() {
 link_kernel() {
     ld -n -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 --eh-frame-hdr \
         -T CosmosKernel/kernel.ld -Map "$obj/kernel.map" -o "$obj/kernel.elf" \
-        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" "$obj/kernel_managed.o"
+        "$obj/multiboot_entry.o" "$obj/native.o" "$obj/trap_entry.o" "$obj/thread_switch.o" "$obj/system_call_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" "$obj/image_tables.o" "$obj/kernel_managed.o"
     write_symbols "$obj/kernel.elf" "$obj/kernel.symbols"
 }
 
@@ -122,7 +124,7 @@ programs=(
 link_program() {
     ld -nostdlib -static --no-dynamic-linker -z max-page-size=0x1000 -z separate-code --eh-frame-hdr \
         -T Libc/Program.ld -o "$obj/programs/$1.elf" \
-        "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" \
+        "$obj/program_entry.o" "$obj/runtime_stubs.o" "$obj/system_call.o" "$obj/ipc.o" "$obj/port_io.o" "$obj/collector_registers.o" "$obj/exception_dispatch.o" \
         "$obj/image_tables.o" "${program_natives[@]}" "$obj/programs/$1.o" "$2"
 }
 

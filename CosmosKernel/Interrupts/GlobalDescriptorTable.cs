@@ -33,7 +33,8 @@ namespace CosmosKernel.Interrupts
         private static Storage s_table;
 
         /// <summary>
-        /// Builds the table around the TSS at <paramref name="taskStateAddress"/>, loads it, reloads the
+        /// Builds the table around the TSS at <paramref name="taskStateAddress"/> (<paramref name="taskStateSize"/> bytes,
+        /// at most 1 MiB), loads it, reloads the
         /// segment registers and loads the task register. Precondition: interrupts off.
         /// </summary>
         public static void Initialize(ulong taskStateAddress, uint taskStateSize)
@@ -46,6 +47,8 @@ namespace CosmosKernel.Interrupts
                 entries[2] = KernelData;
                 entries[3] = UserData;
                 entries[4] = UserCode;
+                // Byte granularity: the limit is the last byte, so it covers the TSS header, the whole I/O permission
+                // bitmap and its closing all-ones byte (an access whose bitmap bits lie past the limit is denied).
                 ulong limit = taskStateSize - 1;
                 entries[5] = (limit & 0xFFFF)
                     | ((taskStateAddress & 0xFFFFFF) << 16)

@@ -9,7 +9,8 @@ namespace CosmosKernel.Interrupts
 {
     /// <summary>
     /// Where every trap stub lands (trap_common calls kernel_trap_handler with the saved frame): CPU exceptions
-    /// from ring 3 end the faulting task, those from the kernel panic; the timer tick drives the scheduler.
+    /// from ring 3 end the faulting task, those from the kernel panic; the timer tick drives the scheduler; legacy PIC
+    /// lines go to their drivers' notifications (InterruptLines).
     /// If the handler switches threads, this frame stays on the old thread's kernel stack and is returned
     /// through when that thread runs again.
     /// </summary>
@@ -42,9 +43,19 @@ namespace CosmosKernel.Interrupts
                 LocalApic.EndOfInterrupt();
                 Scheduler.OnTimerTick();
             }
-            else if (vector == InterruptVectors.Spurious || (vector >= InterruptVectors.LegacyPicBase && vector < InterruptVectors.LegacyPicEnd))
+            else if (vector >= InterruptVectors.LegacyPicBase && vector < InterruptVectors.LegacyPicEnd)
             {
-                // Spurious: the APIC's own, or a masked legacy PIC line; neither wants an end-of-interrupt.
+                // A legacy PIC line (delivered through LINT0 as ExtINT: no APIC end-of-interrupt): masked, ended at the
+                // PIC and signalled to its driver's notification, or recognised as a spurious IRQ 7/15.
+                if (frame->CameFromUserMode)
+                {
+                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
+                }
+                InterruptLines.OnInterrupt((int)(vector - InterruptVectors.LegacyPicBase));
+            }
+            else if (vector == InterruptVectors.Spurious)
+            {
+                // The APIC's own spurious vector: no end-of-interrupt.
             }
             else
             {

@@ -133,15 +133,14 @@ trap_stub_table:
     %assign vector vector + 1
 %endrep
 
-section .data
-align 128                           ; within one page
+section .bss nobits alloc noexec write align=4096
+alignb 4096                         ; the 104-byte header within one page
 ; The 64-bit task-state segment (Interrupts/TaskStateSegment.cs fills it): here rather than in C# so that
-; system_call_entry.asm can read the running thread's kernel stack top (rsp0) from it.
+; system_call_entry.asm can read the running thread's kernel stack top (rsp0) from it. The 104-byte header,
+; the 8 KiB I/O permission bitmap and its closing all-ones byte (TaskStateSegment.Size).
 global task_state_segment
 task_state_segment:
-    times 104 db 0
-
-section .bss nobits alloc noexec write align=4096
+    resb 104 + 8192 + 1
 alignb 4096
 global privilege_stack_bottom
 privilege_stack_bottom:

@@ -1,6 +1,7 @@
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
 using CosmosKernel.Capabilities;
+using CosmosKernel.Interrupts;
 using CosmosKernel.Tasks;
 
 namespace CosmosKernel.Ipc
@@ -24,12 +25,11 @@ namespace CosmosKernel.Ipc
             }
             if (error == SystemCallError.None)
             {
-                error = CapabilitySpace.Insert(root, WellKnownSlots.RootAllIoPorts, IoPortRangeCapability(0, 65536), out _);
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootAllIoPorts, IoPortPermissions.CapabilityForAllPorts(), out _); // issue5-hardware: the encoding lives in Interrupts/
             }
             for (uint line = 0; line < WellKnownSlots.InterruptLineCount && error == SystemCallError.None; line++)
             {
-                error = CapabilitySpace.Insert(root, WellKnownSlots.RootFirstInterruptLine + line,
-                    new Capability(CapabilityKind.InterruptLine, ControlAndGrant, new KernelObjectReference(line, 1)), out _);
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootFirstInterruptLine + line, InterruptLines.CapabilityFor((int)line), out _);
             }
             return error;
         }
@@ -37,10 +37,6 @@ namespace CosmosKernel.Ipc
         /// <summary>A Task capability with Control and Grant naming <paramref name="task"/>.</summary>
         public static Capability TaskCapability(TaskControlBlock* task) =>
             new Capability(CapabilityKind.Task, ControlAndGrant, new KernelObjectReference((uint)task->Id.Slot, task->Id.Version));
-
-        /// <summary>An IoPortRange capability for ports [first, first + count): index = first | (count - 1) &lt;&lt; 16.</summary>
-        public static Capability IoPortRangeCapability(uint first, uint count) =>
-            new Capability(CapabilityKind.IoPortRange, ControlAndGrant, new KernelObjectReference(first | ((count - 1) << 16), 1));
 
         /// <summary>
         /// A new task's start: copies of its creator's name-broker and debug-console slots (when the creator holds them with

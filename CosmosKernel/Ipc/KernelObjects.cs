@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
 using CosmosKernel.Capabilities;
+using CosmosKernel.Interrupts;
 using CosmosKernel.Objects;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Tasks;
@@ -66,9 +67,10 @@ namespace CosmosKernel.Ipc
                         ThreadControlBlock* thread = ThreadTable.At((int)index);
                         return thread != null && thread->State != ThreadState.Dead ? thread->Id.Version : 0;
                     }
-                    case CapabilityKind.InterruptLine:
-                        return index < WellKnownSlots.InterruptLineCount ? 1u : 0u;
-                    case CapabilityKind.IoPortRange:
+                    case CapabilityKind.InterruptLine: // issue5-hardware
+                        return InterruptLines.IsValidObjectIndex(index) ? 1u : 0u;
+                    case CapabilityKind.IoPortRange: // issue5-hardware
+                        return IoPortPermissions.IsValidObjectIndex(index) ? 1u : 0u;
                     case CapabilityKind.DebugConsole:
                         return 1;
                     default:

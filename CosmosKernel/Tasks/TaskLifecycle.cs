@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Cosmos.Api;
 using CosmosKernel.Console;
+using CosmosKernel.Interrupts;
 using CosmosKernel.Memory;
 using CosmosKernel.Platform;
 using CosmosKernel.Scheduling;
@@ -372,6 +373,7 @@ namespace CosmosKernel.Tasks
         private static void FinishTask(TaskControlBlock* task)
         {
             Scheduler.LeaveAddressSpace(task->Space.Root.Value);
+            IoPortPermissions.Release(task); // issue5-hardware: its I/O ports are denied again
             ulong tablePages = task->Space.TableCount;
             task->Space.Release(ref KernelMemory.Frames, out ulong ownedFreed);
             task->Life = TaskLife.Ended;

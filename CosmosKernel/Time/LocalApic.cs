@@ -6,7 +6,7 @@ namespace CosmosKernel.Time
     /// <summary>
     /// The boot CPU's local APIC in xAPIC mode (registers in the 4 KiB page named by the APIC base MSR, mapped
     /// uncached at its direct-map address unless the direct map already covers it): enabled with a spurious vector, its timer calibrated against the PIT and run
-    /// periodically as the scheduler's tick.
+    /// periodically as the scheduler's tick; LINT0 passes the legacy PICs' interrupts through.
     /// </summary>
     internal static unsafe class LocalApic
     {
@@ -17,6 +17,7 @@ namespace CosmosKernel.Time
         private const int EndOfInterruptRegister = 0xB0;
         private const int SpuriousVector = 0xF0;
         private const int TimerVector = 0x320;
+        private const int LocalInterrupt0 = 0x350;
         private const int TimerInitialCount = 0x380;
         private const int TimerCurrentCount = 0x390;
         private const int TimerDivide = 0x3E0;
@@ -24,6 +25,7 @@ namespace CosmosKernel.Time
         private const uint Masked = 1u << 16;
         private const uint Periodic = 1u << 17;
         private const uint DivideBy16 = 0x3;
+        private const uint ExternalInterruptDelivery = 0x7 << 8;
 
         private static byte* s_registers;
         private static ulong s_timerHz;
@@ -67,6 +69,9 @@ namespace CosmosKernel.Time
             Write(SpuriousVector, SoftwareEnable | InterruptVectors.Spurious);
             Write(TimerVector, Masked | InterruptVectors.Timer);
             Write(TimerDivide, DivideBy16);
+            // The 8259 PICs' output reaches the CPU through LINT0 ("virtual wire"): delivered as ExtINT, the vector
+            // comes from the PIC and needs no APIC end of interrupt. The firmware may have left LINT0 masked.
+            Write(LocalInterrupt0, ExternalInterruptDelivery);
             return true;
         }
 

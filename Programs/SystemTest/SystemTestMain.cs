@@ -34,8 +34,10 @@ namespace Cosmos.Programs.SystemTest
                 case "exceptionport": return ExceptionPortDelivery.Run();
                 case "broker": return NameBrokerScenarios.Run(arguments);
                 case "given": return GivenCapabilities.Run();
+                case "irq": return InterruptDelivery.Run(arguments);
+                case "ioport": return IoPortDenial.Run(arguments);
                 default:
-                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke exceptionport broker given)");
+                    Output.Line("systest: unknown mode \"" + mode + "\" (modes: hello spin divide readkernel invalid privileged badpointer threads sleep bench kernelheap suspend faulthandler ipcsmoke exceptionport broker given irq ioport)");
                     return 2;
             }
         }

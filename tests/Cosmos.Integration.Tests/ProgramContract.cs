@@ -188,6 +188,40 @@ namespace Cosmos.Integration.Tests
         /// <summary>The verdict of "ehtest all": "ehtest: all passed" (or "ehtest: 2 failed").</summary>
         public static readonly Regex ExceptionTestAllPassed = new Regex(@"^ehtest: all passed$", Options);
 
+        // systest irq and ioport (Programs/SystemTest/InterruptDelivery.cs, IoPortDenial.cs): hardware by capability.
+
+        /// <summary>
+        /// One refusal (or success) "irq" checks: "irq: check bind the cascade line 2: invalid argument (-3)"; a check that
+        /// got another result ends in " FAILED, expected …".
+        /// </summary>
+        public static readonly Regex InterruptCheck = new Regex(@"^irq: check (?<what>.+): (?<result>[^(]+) \((?<code>-?\d+)\)(?<failed> FAILED, expected .+)?$", Options);
+
+        /// <summary>The verdict of the checks: "irq: 24 of 24 checks passed" (printed last).</summary>
+        public static readonly Regex InterruptChecksSummary = new Regex(@"^irq: (?<passed>\d+) of (?<total>\d+) checks passed$", Options);
+
+        /// <summary>
+        /// The PIT's interrupts as a ring-3 driver received them: "irq: received 200 of 200 interrupts, 0 with other bits, in
+        /// 199012 us: 999 Hz (programmed 1000 Hz)" (the rate is the uptime clock's, from the first to the last interrupt).
+        /// </summary>
+        public static readonly Regex InterruptsReceived = new Regex(
+            @"^irq: received (?<received>\d+) of (?<count>\d+) interrupts, (?<other>\d+) with other bits, in (?<microseconds>\d+) us: (?<hertz>\d+) Hz \(programmed (?<programmed>\d+) Hz\)$",
+            Options);
+
+        /// <summary>
+        /// The kernel's line (CosmosKernel/Interrupts/InterruptLines.cs) when a line fired and its notification was gone:
+        /// "interrupt: line 0: its notification is gone; the line stays masked until bound again".
+        /// </summary>
+        public static readonly Regex InterruptBindingDropped = new Regex(@"^interrupt: line (?<line>\d+): its notification is gone; the line stays masked until bound again$", Options);
+
+        /// <summary>"ioport: read port 0x40 (allowed): 0x5c": an enabled port worked.</summary>
+        public static readonly Regex IoPortAllowedRead = new Regex(@"^ioport: read port 0x40 \(allowed\): 0x[0-9a-f]{2}$", Options);
+
+        /// <summary>"ioport: reading port 0x60 (not enabled)": the read that must raise #GP.</summary>
+        public static readonly Regex IoPortDeniedRead = new Regex(@"^ioport: reading port 0x(?<port>[0-9a-f]+) \(not enabled\)$", Options);
+
+        /// <summary>What "ioport" prints when the denied read worked or something else went wrong.</summary>
+        public static readonly Regex IoPortFailed = new Regex(@"^ioport: FAILED", Options);
+
         /// <summary>A group of <paramref name="match"/> as a decimal number (it matched \d+, so it parses unless it overflows).</summary>
         public static long Number(Match match, string group) =>
             long.Parse(match.Groups[group].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
