@@ -72,24 +72,24 @@ namespace Cosmos.Programs.SystemTest
                         }
                         break;
                     case 13:
-                        {
-                            long port = SystemCall.Invoke(SystemCallNumber.PortCreate);
-                            long sendRight = SystemCall.Invoke(SystemCallNumber.CapabilityCopy, port, 0, 2, i + 1);
-                            SystemCall.Invoke(SystemCallNumber.IpcSend, sendRight, 0, 0); // nobody receives: TimedOut
-                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, sendRight);
-                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, port); // the last receive right: the port dies
-                            made += 5;
-                        }
-                        break;
+                    {
+                        long port = SystemCall.Invoke(SystemCallNumber.PortCreate);
+                        long sendRight = SystemCall.Invoke(SystemCallNumber.CapabilityCopy, port, 0, 2, i + 1);
+                        SystemCall.Invoke(SystemCallNumber.IpcSend, sendRight, 0, 0); // nobody receives: TimedOut
+                        SystemCall.Invoke(SystemCallNumber.CapabilityDelete, sendRight);
+                        SystemCall.Invoke(SystemCallNumber.CapabilityDelete, port); // the last receive right: the port dies
+                        made += 5;
+                    }
+                    break;
                     case 14:
-                        {
-                            long notification = SystemCall.Invoke(SystemCallNumber.NotificationCreate);
-                            SystemCall.Invoke(SystemCallNumber.NotificationSignal, notification, 5);
-                            SystemCall.Invoke(SystemCallNumber.NotificationWait, notification, 0, 0);
-                            SystemCall.Invoke(SystemCallNumber.CapabilityDelete, notification);
-                            made += 4;
-                        }
-                        break;
+                    {
+                        long notification = SystemCall.Invoke(SystemCallNumber.NotificationCreate);
+                        SystemCall.Invoke(SystemCallNumber.NotificationSignal, notification, 5);
+                        SystemCall.Invoke(SystemCallNumber.NotificationWait, notification, 0, 0);
+                        SystemCall.Invoke(SystemCallNumber.CapabilityDelete, notification);
+                        made += 4;
+                    }
+                    break;
                     default: Kernel.Information->Magic.GetHashCode(); Kernel.Null(); made++; break;
                 }
             }
