@@ -87,7 +87,8 @@ namespace CosmosKernel.Ipc
             return true;
         }
 
-        // The message travels register to register: tag, badge and message registers 0-3 into the partner's saved frame (and registers 0-3 into its UTCB).
+        // The message travels register to register: tag, badge and message registers 0-3 into the partner's saved frame. The
+        // partner's UTCB is not touched (one page less to fill after the address-space switch); Libc's stub stores them there.
         private static void PassRegisters(SystemCallFrame* frame, ThreadControlBlock* partner, ulong badge)
         {
             SystemCallFrame* to = MessageTransfer.FrameOf(partner);
@@ -97,11 +98,6 @@ namespace CosmosKernel.Ipc
             to->R8 = frame->R8;
             to->R9 = frame->R9;
             to->R15 = frame->R15;
-            ulong* registers = MessageTransfer.UtcbOf(partner)->MessageRegisters; // as on the general path, the UTCB holds them too
-            registers[0] = frame->R10;
-            registers[1] = frame->R8;
-            registers[2] = frame->R9;
-            registers[3] = frame->R15;
             partner->WakeResult = (long)IpcStatus.Message;
         }
     }

@@ -97,7 +97,7 @@ namespace Cosmos.Api
         NotBadgeable = -18,
         /// <summary>A reply capability cannot be copied (only moved or used).</summary>
         NotCopyable = -19,
-        /// <summary>Only a port's or notification's Receive right revokes it.</summary>
+        /// <summary>The capability's kind cannot be revoked (only ports and notifications can; a port or notification capability without Receive gets InsufficientRights).</summary>
         NotRevocable = -20,
         /// <summary>The message tag or a typed item is malformed; rdi holds the <see cref="Ipc.MessageError"/>.</summary>
         MalformedMessage = -21,

@@ -3,7 +3,8 @@ using Cosmos.Api;
 namespace Cosmos.Programs.SystemTest
 {
     /// <summary>
-    /// "ipcsmoke": the kernel's IPC through raw system calls, without Libc's IPC layer: a server thread answers calls on
+    /// "ipcsmoke": the kernel's IPC through Libc's bare IPC stub (SystemCall.InvokeIpc, which moves message registers 0-3
+    /// between the UTCB and the CPU), without the typed wrappers: a server thread answers calls on
     /// a port of the task, adding one to message register 0; the main thread calls 1000 times and checks every answer.
     /// Then a receive with no sender polls (TimedOut) and waits 20 ms (TimedOut), and a send on a receive-only copy is
     /// refused. The full IPC tests are ipctest's.
@@ -32,8 +33,8 @@ namespace Cosmos.Programs.SystemTest
             ulong started = Kernel.Uptime();
             for (ulong i = 0; i < 1000; i++)
             {
-                // tag: label 7, one untyped word; MR0 travels in r10 (argument 4)
-                long result = SystemCall.Invoke(SystemCallNumber.IpcCall, s_port, (7L << 32) | 1, -1, (long)i, 0);
+                utcb->MessageRegisters[0] = i; // tag: label 7, one untyped word
+                long result = SystemCall.InvokeIpc(SystemCallNumber.IpcCall, (ulong)s_port, (7UL << 32) | 1, ulong.MaxValue);
                 if (result != 0 || utcb->MessageRegisters[0] != i + 1)
                 {
                     wrong++;
@@ -57,11 +58,11 @@ namespace Cosmos.Programs.SystemTest
         private static void Serve(ulong argument, ulong utcbAddress)
         {
             Utcb* utcb = (Utcb*)utcbAddress;
-            long status = SystemCall.Invoke(SystemCallNumber.IpcReceive, s_port, 0, -1);
+            long status = SystemCall.InvokeIpc(SystemCallNumber.IpcReceive, (ulong)s_port, 0, ulong.MaxValue);
             while (status == 0)
             {
-                ulong value = utcb->MessageRegisters[0];
-                status = SystemCall.Invoke(SystemCallNumber.IpcReplyWait, s_port, 1, -1, (long)(value + 1), 0);
+                utcb->MessageRegisters[0]++;
+                status = SystemCall.InvokeIpc(SystemCallNumber.IpcReplyWait, (ulong)s_port, 1, ulong.MaxValue);
             }
             Output.Line("ipcsmoke: server stopped: " + Kernel.DescribeError(status));
             Kernel.ExitThread(0);
