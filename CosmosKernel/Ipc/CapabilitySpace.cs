@@ -155,11 +155,7 @@ namespace CosmosKernel.Ipc
             {
                 Port* port = KernelObjects.Ports->Find(reissued.Object);
                 port->ReceiveRights = 1;
-                Scheduling.ThreadControlBlock* sender;
-                while ((sender = port->Senders.TakeFirst()) != null)
-                {
-                    IpcOperations.WakeWithResult(sender, (long)SystemCallError.PartnerGone); // sent through rights that are now revoked
-                }
+                IpcOperations.WakeAll(&port->Senders, (long)SystemCallError.PartnerGone); // they sent through rights now revoked
             }
             else
             {

@@ -216,17 +216,20 @@ namespace CosmosKernel.Ipc
             {
                 return;
             }
-            ThreadControlBlock* thread;
-            while ((thread = port->Senders.TakeFirst()) != null)
-            {
-                WakeWithResult(thread, (long)SystemCallError.PartnerGone);
-            }
-            while ((thread = port->Receivers.TakeFirst()) != null)
-            {
-                WakeWithResult(thread, (long)SystemCallError.PartnerGone);
-            }
+            WakeAll(&port->Senders, (long)SystemCallError.PartnerGone);
+            WakeAll(&port->Receivers, (long)SystemCallError.PartnerGone);
             Notifications.UnbindPort(port);
             KernelObjects.Ports->Free(new KernelObjectReference(reference.Index, KernelObjects.Ports->CurrentGeneration(reference.Index)));
+        }
+
+        /// <summary>Empties a wait queue, readying every thread in it with <paramref name="result"/> (its object is going away or was revoked).</summary>
+        public static void WakeAll(IpcWaitQueue* queue, long result)
+        {
+            ThreadControlBlock* thread;
+            while ((thread = queue->TakeFirst()) != null)
+            {
+                WakeWithResult(thread, result);
+            }
         }
 
         /// <summary>Readies a blocked thread whose wait ended, with the result its system call returns (preemption waits for the system call's end).</summary>

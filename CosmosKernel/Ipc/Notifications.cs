@@ -126,11 +126,7 @@ namespace CosmosKernel.Ipc
             {
                 return;
             }
-            ThreadControlBlock* waiter;
-            while ((waiter = notification->Waiters.TakeFirst()) != null)
-            {
-                IpcOperations.WakeWithResult(waiter, (long)SystemCallError.PartnerGone);
-            }
+            IpcOperations.WakeAll(&notification->Waiters, (long)SystemCallError.PartnerGone);
             if (!notification->BoundPort.IsNone)
             {
                 Port* port = KernelObjects.Ports->LiveAt(notification->BoundPort.Index);
