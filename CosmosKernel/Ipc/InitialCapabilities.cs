@@ -40,9 +40,10 @@ namespace CosmosKernel.Ipc
 
         /// <summary>
         /// A new task's start: copies of its creator's name-broker and debug-console slots (when the creator holds them with
-        /// Grant), and a Task capability naming it in the creator's table (the slot is returned; 0 for a task the kernel made).
+        /// Grant), with <paramref name="mayCreateTasks"/> a Task capability (Control) naming itself in WellKnownSlots.OwnTask,
+        /// and a Task capability naming it in the creator's table (the slot is returned; 0 for a task the kernel made).
         /// </summary>
-        public static SystemCallError GiveToNewTask(TaskControlBlock* creator, TaskControlBlock* task, out uint taskSlot)
+        public static SystemCallError GiveToNewTask(TaskControlBlock* creator, TaskControlBlock* task, bool mayCreateTasks, out uint taskSlot)
         {
             taskSlot = 0;
             if (creator == null)
@@ -56,6 +57,12 @@ namespace CosmosKernel.Ipc
             }
             Inherit(creator, task, WellKnownSlots.NameBroker);
             Inherit(creator, task, WellKnownSlots.DebugConsole);
+            if (mayCreateTasks)
+            {
+                // Control only: the task may create tasks and act on itself, but cannot pass the right on.
+                Capability own = new Capability(CapabilityKind.Task, CapabilityRights.Control, TaskCapability(task).Object);
+                return CapabilitySpace.Insert(task, WellKnownSlots.OwnTask, own, out _);
+            }
             return SystemCallError.None;
         }
 

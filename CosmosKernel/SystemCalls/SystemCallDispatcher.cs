@@ -55,7 +55,7 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.ThreadExit: TaskLifecycle.ExitCurrentThread((long)argument1); return 0;
                 case SystemCallNumber.Yield: Scheduler.Yield(); return 0;
                 case SystemCallNumber.Sleep: return ThreadCalls.Sleep(argument1);
-                case SystemCallNumber.TaskCreate: return TaskCalls.Create(argument1, argument2, argument3, argument4, frame->R8, &frame->Rdx);
+                case SystemCallNumber.TaskCreate: return TaskCalls.Create(argument1, argument2, argument3, argument4, frame->R8, frame->R9, &frame->Rdx);
                 case SystemCallNumber.TaskExit: TaskCalls.ExitCurrent((long)argument1); return 0;
                 case SystemCallNumber.ThreadInformation: return InformationCalls.Thread(argument1, argument2);
                 case SystemCallNumber.TaskInformation: return InformationCalls.Task(argument1, argument2);
@@ -107,15 +107,14 @@ namespace CosmosKernel.SystemCalls
         public static TaskControlBlock* CurrentTask => TaskTable.At(Scheduler.Current->TaskSlot);
 
         /// <summary>True when <paramref name="actor"/> is <paramref name="target"/> or holds a live Task capability with Control naming it.</summary>
-        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target)
+        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target) => actor == target || HoldsTaskCapability(actor, target);
+
+        /// <summary>True when <paramref name="holder"/>'s table has a live Task capability with Control naming <paramref name="target"/>.</summary>
+        public static bool HoldsTaskCapability(TaskControlBlock* holder, TaskControlBlock* target)
         {
-            if (actor == target)
-            {
-                return true;
-            }
             for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
             {
-                if (actor->Capabilities.Read(new CapabilitySlot(slot), out Capability capability) == CapabilityError.None
+                if (holder->Capabilities.Read(new CapabilitySlot(slot), out Capability capability) == CapabilityError.None
                     && capability.Kind == CapabilityKind.Task && (capability.Rights & CapabilityRights.Control) != 0
                     && capability.Object.Index == (uint)target->Id.Slot && capability.Object.Generation == target->Id.Version)
                 {

@@ -1,4 +1,5 @@
 using Cosmos.Api;
+using Cosmos.Api.Ipc;
 using CosmosKernel.Scheduling;
 using CosmosKernel.Tasks;
 
@@ -8,19 +9,21 @@ namespace CosmosKernel.SystemCalls
     internal static unsafe class TaskCalls
     {
         /// <summary>
-        /// TaskCreate(name, name length, maximum priority, first thread's priority, pager thread or 0) -> task id;
-        /// second result: the first thread's id. The creator gets a Task capability naming the new task (its authority
-        /// over it); the task starts with copies of the creator's name-broker and debug-console slots. The pager is recorded for the first thread; page faults reach it
+        /// TaskCreate(name, name length, maximum priority, first thread's priority, pager thread or 0, flags) -> task id;
+        /// second result: the first thread's id. Needs a Task capability with Control naming the caller itself. The creator
+        /// gets a Task capability naming the new task (its authority over it); the task starts with copies of the creator's
+        /// name-broker and debug-console slots, and with flag MayCreateTasks a Task capability naming itself in slot
+        /// WellKnownSlots.OwnTask, so it may create tasks in turn. The pager is recorded for the first thread; page faults reach it
         /// from the issue "Address spaces" on (until then they end the task).
         /// </summary>
-        public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong pagerThreadId, ulong* firstThreadId)
+        public static long Create(ulong nameAddress, ulong nameLength, ulong maximumPriority, ulong threadPriority, ulong pagerThreadId, ulong flags, ulong* firstThreadId)
         {
             ThreadId pager = new ThreadId(pagerThreadId);
             if (pagerThreadId != 0 && ThreadTable.Find(pager) == null)
             {
                 return (long)SystemCallError.NoSuchThread;
             }
-            if (nameLength > TaskControlBlock.NameCapacity || maximumPriority > byte.MaxValue || threadPriority > byte.MaxValue)
+            if (nameLength > TaskControlBlock.NameCapacity || maximumPriority > byte.MaxValue || threadPriority > byte.MaxValue || (flags & ~TaskCreateFlags.All) != 0)
             {
                 return (long)SystemCallError.InvalidArgument;
             }
@@ -35,13 +38,17 @@ namespace CosmosKernel.SystemCalls
             {
                 return (long)error;
             }
+            if (!SystemCallDispatcher.HoldsTaskCapability(caller, caller))
+            {
+                return (long)SystemCallError.PermissionDenied; // creating tasks is the right of a Task capability naming oneself
+            }
             error = TaskLifecycle.CreateTask(caller, name, (int)nameLength, (byte)maximumPriority, (byte)threadPriority, out TaskControlBlock* task, out ThreadControlBlock* thread);
             if (error != SystemCallError.None)
             {
                 return (long)error;
             }
             thread->Pager = pager;
-            Ipc.InitialCapabilities.GiveToNewTask(caller, task, out _);
+            Ipc.InitialCapabilities.GiveToNewTask(caller, task, (flags & TaskCreateFlags.MayCreateTasks) != 0, out _);
             *firstThreadId = thread->Id.Value;
             return (long)task->Id.Value;
         }

@@ -92,12 +92,13 @@ namespace Cosmos.Api
 
         /// <summary>
         /// Creates a task (empty address space plus the kernel information page) with one thread, not started, whose
-        /// pager is <paramref name="pagerThreadId"/> (0: none). Returns the task id or an error.
+        /// pager is <paramref name="pagerThreadId"/> (0: none); <paramref name="flags"/> are TaskCreateFlags. Needs a Task capability
+        /// naming the caller (PermissionDenied otherwise). Returns the task id or an error.
         /// </summary>
-        public static long CreateTask(byte* name, int nameLength, byte maximumPriority, byte threadPriority, out ulong firstThreadId, ulong pagerThreadId = 0)
+        public static long CreateTask(byte* name, int nameLength, byte maximumPriority, byte threadPriority, out ulong firstThreadId, ulong pagerThreadId = 0, ulong flags = 0)
         {
             ulong thread = 0;
-            long task = SystemCall.InvokeWithSecondResult5(SystemCallNumber.TaskCreate, (long)name, nameLength, maximumPriority, threadPriority, (long)pagerThreadId, &thread);
+            long task = SystemCall.InvokeWithSecondResult6(SystemCallNumber.TaskCreate, (long)name, nameLength, maximumPriority, threadPriority, (long)pagerThreadId, (long)flags, &thread);
             firstThreadId = thread;
             return task;
         }

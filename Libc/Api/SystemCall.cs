@@ -18,6 +18,10 @@ namespace Cosmos.Api
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern long InvokeWithSecondResult5(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, long argument5, ulong* secondResult);
 
+        [RuntimeImport("libc_system_call2_6")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern long InvokeWithSecondResult6(SystemCallNumber number, long argument1, long argument2, long argument3, long argument4, long argument5, long argument6, ulong* secondResult);
+
         /// <summary>
         /// One of the message-passing calls (IpcSend, IpcReceive, IpcCall, IpcReply, IpcReplyWait, NotificationWait) through
         /// Native/ipc.asm: message registers 0-3 travel between the UTCB and r10, r8, r9, r15, and the received tag and

@@ -60,6 +60,26 @@ libc_system_call2_5:
 .done:
     ret
 
+; long libc_system_call2_6(long number, long a1, long a2, long a3, long a4, long a5, long a6 [stack], ulong* second_result [stack])
+global libc_system_call2_6
+libc_system_call2_6:
+    push r15
+    mov rax, rdi
+    mov rdi, rsi
+    mov rsi, rdx
+    mov rdx, rcx
+    mov r10, r8
+    mov r8, r9
+    mov r9, [rsp + 16]          ; the seventh argument (above the saved r15 and the return address)
+    syscall
+    pop r15
+    mov r9, [rsp + 16]          ; the eighth argument: where the second result goes
+    test r9, r9
+    jz .done
+    mov [r9], rdx
+.done:
+    ret
+
 ; ulong libc_read_thread_pointer(): fs:[0], which the kernel points at the thread's UTCB (its first word is its own address).
 global libc_read_thread_pointer
 libc_read_thread_pointer:

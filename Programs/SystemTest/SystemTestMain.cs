@@ -32,6 +32,7 @@ namespace Cosmos.Programs.SystemTest
                 case "faulthandler": return FaultHandlerDelivery.Run();
                 case "ipcsmoke": return IpcSmoke.Run();
                 case "exceptionport": return ExceptionPortDelivery.Run();
+                case "taskcreation": return TaskCreationRight.Run();
                 case "broker": return NameBrokerScenarios.Run(arguments);
                 case "given": return GivenCapabilities.Run();
                 case "irq": return InterruptDelivery.Run(arguments);

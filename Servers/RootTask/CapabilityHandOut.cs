@@ -18,10 +18,14 @@ namespace Cosmos.Servers.RootTask
         /// <summary>Gives every requested capability; stops at the first failure, reports it and returns its error.</summary>
         public static SystemCallError Give(ulong task, CapabilityRequest[] requests)
         {
+            uint destination = GivenCapabilitySlots.First;
             for (int i = 0; i < requests.Length; i++)
             {
-                uint destination = GivenCapabilitySlots.First + (uint)i;
                 CapabilityRequest request = requests[i];
+                if (request.Kind == CapabilityRequestKind.TaskCreation)
+                {
+                    continue; // given at creation (ProgramLoader.Create), in its own slot
+                }
                 string what;
                 long result;
                 switch (request.Kind)
@@ -50,6 +54,7 @@ namespace Cosmos.Servers.RootTask
                     return (SystemCallError)result;
                 }
                 Kernel.DebugWrite("roottask: gave task " + Kernel.FormatId(task) + " " + what + " in slot " + result.ToString() + "\n");
+                destination++;
             }
             return SystemCallError.None;
         }

@@ -23,6 +23,8 @@ namespace Cosmos.Servers.RootTask
 
         public static CapabilityRequest ForIoPorts(uint firstPort, uint lastPort) => new CapabilityRequest(CapabilityRequestKind.IoPorts, firstPort, lastPort);
 
+        public static CapabilityRequest ForTaskCreation() => new CapabilityRequest(CapabilityRequestKind.TaskCreation, 0, 0);
+
         public CapabilityRequestKind Kind => _kind;
 
         /// <summary>The legacy interrupt line of an InterruptLine request.</summary>

@@ -11,5 +11,8 @@ namespace Cosmos.Servers.RootTask
 
         /// <summary>"+io=FIRST-LAST": an IoPortRange capability for ports FIRST to LAST, derived from the root's range of every port.</summary>
         IoPorts,
+
+        /// <summary>"+spawn": the program may create tasks (TaskCreate gives it a Task capability naming itself, in slot WellKnownSlots.OwnTask; no numbered slot).</summary>
+        TaskCreation,
     }
 }

@@ -36,9 +36,10 @@ namespace Cosmos.Servers.RootTask
         /// whole line, program name first), and leaves its first thread waiting: the caller may give the task
         /// capabilities, then <see cref="Start"/> it (or <see cref="Abandon"/> it). Returns SystemCallError.None, or the
         /// error after killing the half-built task: NoSuchTask when no boot module has the name, InvalidArgument when
-        /// the ELF fails validation (<paramref name="elfError"/> says why).
+        /// the ELF fails validation (<paramref name="elfError"/> says why). With <paramref name="mayCreateTasks"/> the task may
+        /// create tasks itself ("+spawn").
         /// </summary>
-        public static SystemCallError Create(string name, string commandLine, out CreatedProgram program, out ElfError elfError)
+        public static SystemCallError Create(string name, string commandLine, bool mayCreateTasks, out CreatedProgram program, out ElfError elfError)
         {
             program = default;
             elfError = ElfError.None;
@@ -58,7 +59,7 @@ namespace Cosmos.Servers.RootTask
             {
                 nameBytes[i] = (byte)name[i];
             }
-            long task = Kernel.CreateTask(nameBytes, nameLength, MaximumPriority, DefaultPriority, out ulong thread);
+            long task = Kernel.CreateTask(nameBytes, nameLength, MaximumPriority, DefaultPriority, out ulong thread, 0, mayCreateTasks ? TaskCreateFlags.MayCreateTasks : 0);
             if (task < 0)
             {
                 return (SystemCallError)task;

@@ -87,7 +87,7 @@ namespace Cosmos.Servers.RootTask
                 Kernel.DebugWrite("roottask: too many programs; not starting " + name + "\n");
                 return count;
             }
-            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, out CreatedProgram program, out ElfError elfError);
+            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, word.MayCreateTasks, out CreatedProgram program, out ElfError elfError);
             if (error == SystemCallError.None)
             {
                 // The capabilities are in place before the program's first instruction runs.

@@ -15,6 +15,7 @@ namespace Cosmos.Servers.RootTask
         public const int MaximumCapabilityRequests = 8;
 
         public const string RegisterSuffix = "register";
+        public const string TaskCreationSuffix = "spawn";
         public const string InterruptLinePrefix = "irq=";
         public const string IoPortsPrefix = "io=";
         public const uint LastPort = 0xFFFF;
@@ -34,6 +35,9 @@ namespace Cosmos.Servers.RootTask
 
         /// <summary>The suffixes' capabilities in the order written (an empty array when there are none).</summary>
         public CapabilityRequest[] CapabilityRequests { get; }
+
+        /// <summary>True when a "+spawn" suffix lets the program create tasks.</summary>
+        public bool MayCreateTasks => System.Array.Exists(CapabilityRequests, request => request.Kind == CapabilityRequestKind.TaskCreation);
 
         /// <summary>Parses <paramref name="text"/> (the word without "run="); returns why it is refused, and leaves <paramref name="word"/> null then.</summary>
         public static RunWordError TryParse(string text, out RunWord word)
@@ -82,7 +86,7 @@ namespace Cosmos.Servers.RootTask
         public static string Describe(RunWordError error) => error switch
         {
             RunWordError.EmptyProgramName => "no program name",
-            RunWordError.UnknownSuffix => "unknown suffix (known: +register, +irq=N, +io=FIRST-LAST)",
+            RunWordError.UnknownSuffix => "unknown suffix (known: +register, +spawn, +irq=N, +io=FIRST-LAST)",
             RunWordError.InvalidInterruptLine => "+irq= needs a legacy interrupt line from 0 to 15",
             RunWordError.InvalidPortRange => "+io= needs FIRST-LAST with ports from 0 to 65535 and FIRST not above LAST",
             RunWordError.TooManySuffixes => "more than 8 suffixes",
@@ -109,6 +113,11 @@ namespace Cosmos.Servers.RootTask
             if (suffix == RegisterSuffix)
             {
                 request = CapabilityRequest.ForRegisterRight();
+                return RunWordError.None;
+            }
+            if (suffix == TaskCreationSuffix)
+            {
+                request = CapabilityRequest.ForTaskCreation();
                 return RunWordError.None;
             }
             if (suffix.StartsWith(InterruptLinePrefix))

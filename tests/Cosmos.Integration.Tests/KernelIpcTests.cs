@@ -27,6 +27,24 @@ namespace Cosmos.Integration.Tests
         /// <summary>The kernel's line when an exception handler answers "end the thread".</summary>
         private static readonly Regex EndedByHandler = new Regex(@"fault: thread \d+\.\d+: invalid opcode \(#UD\) at 0x7100000000; its exception handler ended it$", Options);
 
+        /// <summary>"taskcreation: create task: permission denied".</summary>
+        private static readonly Regex TaskCreationLine = new Regex(@"^taskcreation: create task: (?<result>[a-z ]+)$", Options);
+
+        [Theory]
+        [InlineData("", "permission denied")]
+        [InlineData("+spawn", "ok")]
+        public async Task CreatingATaskNeedsATaskCapabilityNamingTheCreator(string suffix, string expected)
+        {
+            string run = ProgramContract.Run("systest", "taskcreation") + suffix;
+            await using QemuMachine machine = await ProgramRun.StartAsync(run);
+
+            ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
+
+            (_, Match line) = output.First(TaskCreationLine, "the taskcreation result");
+            output.Assert(line.Groups["result"].Value == expected, $"TaskCreate from a program started with \"{run}\" returned \"{line.Groups["result"].Value}\"; expected \"{expected}\".");
+            output.AssertExited(output.TaskIdOf(ProgramContract.CommandLineOf(run)), 0);
+        }
+
         [Fact]
         public async Task CallsBetweenTwoThreadsReturnEveryAnswerAndReceiveTimeoutsExpire()
         {

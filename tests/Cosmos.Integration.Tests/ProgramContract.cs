@@ -27,8 +27,8 @@ namespace Cosmos.Integration.Tests
         public static string Run(string program, params string[] arguments) =>
             "run=" + program + (arguments.Length == 0 ? "" : ":" + string.Join(":", arguments));
 
-        /// <summary>The command line the root task gives the program of a <see cref="Run"/> word, as its "started task" line quotes it.</summary>
-        public static string CommandLineOf(string runWord) => runWord.Substring("run=".Length).Replace(':', ' ');
+        /// <summary>The command line the root task gives the program of a <see cref="Run"/> word (its "+" suffixes left out), as its "started task" line quotes it.</summary>
+        public static string CommandLineOf(string runWord) => runWord.Substring("run=".Length).Split('+')[0].Replace(':', ' ');
 
         // The root task.
 

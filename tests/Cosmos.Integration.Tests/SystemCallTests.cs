@@ -88,7 +88,7 @@ namespace Cosmos.Integration.Tests
         public async Task KernelHeapDoesNotGrowAcrossAHundredThousandSystemCalls()
         {
             const long Calls = 100000;
-            string run = ProgramContract.Run("systest", "kernelheap", Calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string run = ProgramContract.Run("systest", "kernelheap", Calls.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "+spawn"; // it creates tasks too
             await using QemuMachine machine = await ProgramRun.StartAsync(run);
 
             ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);

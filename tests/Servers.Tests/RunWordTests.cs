@@ -6,6 +6,16 @@ namespace Servers.Tests
     public class RunWordTests
     {
         [Fact]
+        public void SpawnLetsTheProgramCreateTasksAndTakesNoNumberedSlot()
+        {
+            Assert.Equal(RunWordError.None, RunWord.TryParse("ipctest:bench+spawn+irq=1", out RunWord word));
+            Assert.True(word.MayCreateTasks);
+            Assert.Equal(CapabilityRequestKind.TaskCreation, word.CapabilityRequests[0].Kind);
+            Assert.Equal(RunWordError.None, RunWord.TryParse("ipctest:bench+irq=1", out RunWord without));
+            Assert.False(without.MayCreateTasks);
+        }
+
+        [Fact]
         public void ANameAloneIsItsOwnCommandLineAndAsksForNothing()
         {
             Assert.Equal(RunWordError.None, RunWord.TryParse("systest", out RunWord word));

@@ -14,8 +14,14 @@ namespace Cosmos.Api.Ipc
         /// <summary>The kernel's debug console: DebugWrite needs a DebugConsole capability with Send here.</summary>
         public const uint DebugConsole = 2;
 
-        /// <summary>The root task only: a Task capability (Control, Grant) naming the root task itself.</summary>
+        /// <summary>The root task only: a Task capability (Control, Grant) naming the root task itself (what lets it create tasks).</summary>
         public const uint RootSelf = 3;
+
+        /// <summary>
+        /// A task created with TaskCreateFlags.MayCreateTasks: a Task capability (Control) naming the task itself. TaskCreate
+        /// needs a Task capability with Control naming the caller; other tasks cannot create tasks.
+        /// </summary>
+        public const uint OwnTask = 255;
 
         /// <summary>The root task only: an IoPortRange capability for every port, 0 to 65535.</summary>
         public const uint RootAllIoPorts = 4;
