@@ -25,7 +25,7 @@ namespace CosmosKernel.Ipc
             }
             if (error == SystemCallError.None)
             {
-                error = CapabilitySpace.Insert(root, WellKnownSlots.RootAllIoPorts, IoPortPermissions.CapabilityForAllPorts(), out _); // issue5-hardware: the encoding lives in Interrupts/
+                error = CapabilitySpace.Insert(root, WellKnownSlots.RootAllIoPorts, IoPortPermissions.CapabilityForAllPorts(), out _); // the encoding lives in Interrupts/
             }
             for (uint line = 0; line < WellKnownSlots.InterruptLineCount && error == SystemCallError.None; line++)
             {

@@ -67,9 +67,9 @@ namespace CosmosKernel.Ipc
                         ThreadControlBlock* thread = ThreadTable.At((int)index);
                         return thread != null && thread->State != ThreadState.Dead ? thread->Id.Version : 0;
                     }
-                    case CapabilityKind.InterruptLine: // issue5-hardware
+                    case CapabilityKind.InterruptLine:
                         return InterruptLines.IsValidObjectIndex(index) ? 1u : 0u;
-                    case CapabilityKind.IoPortRange: // issue5-hardware
+                    case CapabilityKind.IoPortRange:
                         return IoPortPermissions.IsValidObjectIndex(index) ? 1u : 0u;
                     case CapabilityKind.DebugConsole:
                         return 1;

@@ -383,7 +383,7 @@ namespace CosmosKernel.Scheduling
             if (next != s_idle)
             {
                 TaskStateSegment.SetPrivilegeStack(next->KernelStackTop);
-                IoPortPermissions.FollowRunningTask(next->TaskSlot); // issue5-hardware: the TSS I/O bitmap follows the task
+                IoPortPermissions.FollowRunningTask(next->TaskSlot); // the TSS I/O bitmap follows the task
                 if (next->AddressSpaceRoot != s_loadedRoot)
                 {
                     s_loadedRoot = next->AddressSpaceRoot;

@@ -94,7 +94,6 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.NotificationWait: return IpcCalls.Wait(argument1, argument3);
                 case SystemCallNumber.NotificationBind: return IpcCalls.Bind(argument1, argument2);
                 case SystemCallNumber.ThreadSetExceptionPort: return IpcCalls.SetExceptionPort(argument1, argument2);
-                // issue5-hardware: hardware by capability (HardwareCalls.cs)
                 case SystemCallNumber.InterruptBind: return HardwareCalls.Bind(argument1, argument2, argument3);
                 case SystemCallNumber.InterruptAcknowledge: return HardwareCalls.Acknowledge(argument1);
                 case SystemCallNumber.IoPortRangeDerive: return HardwareCalls.Derive(argument1, argument2, argument3);

@@ -45,7 +45,7 @@ namespace CosmosKernel.Tasks
         /// <summary>The task's capability table (storage: TaskTable, one block per task slot). Ipc/CapabilitySpace.cs works on it.</summary>
         public CapabilityTable Capabilities;
 
-        /// <summary>issue5-hardware: the I/O port ranges the task enabled (IoPortsEnable); Interrupts/IoPortPermissions.cs opens them in the TSS bitmap while the task runs.</summary>
+        /// <summary>The I/O port ranges the task enabled (IoPortsEnable); Interrupts/IoPortPermissions.cs opens them in the TSS bitmap while the task runs.</summary>
         public IoPortGrants IoPorts;
     }
 }

@@ -373,7 +373,7 @@ namespace CosmosKernel.Tasks
         private static void FinishTask(TaskControlBlock* task)
         {
             Scheduler.LeaveAddressSpace(task->Space.Root.Value);
-            IoPortPermissions.Release(task); // issue5-hardware: its I/O ports are denied again
+            IoPortPermissions.Release(task); // its I/O ports are denied again
             ulong tablePages = task->Space.TableCount;
             task->Space.Release(ref KernelMemory.Frames, out ulong ownedFreed);
             task->Life = TaskLife.Ended;
