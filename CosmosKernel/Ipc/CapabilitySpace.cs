@@ -45,6 +45,24 @@ namespace CosmosKernel.Ipc
             return !capability.IsEmpty && generations.CurrentGeneration(capability.Kind, capability.Object.Index) == capability.Object.Generation;
         }
 
+        /// <summary>True when <paramref name="capability"/> is a Task capability naming <paramref name="task"/> as it is now (its current id).</summary>
+        public static bool NamesTask(Capability capability, TaskControlBlock* task) =>
+            capability.Kind == CapabilityKind.Task && capability.Object.Index == (uint)task->Id.Slot && capability.Object.Generation == task->Id.Version;
+
+        /// <summary>True when <paramref name="holder"/>'s table has a Task capability with Control naming <paramref name="target"/>: the authority to act on it.</summary>
+        public static bool HoldsTaskCapability(TaskControlBlock* holder, TaskControlBlock* target)
+        {
+            for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
+            {
+                if (holder->Capabilities.Read(new CapabilitySlot(slot), out Capability capability) == CapabilityError.None
+                    && NamesTask(capability, target) && (capability.Rights & CapabilityRights.Control) != 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Puts a kernel-made capability into <paramref name="slot"/> (0: the lowest free one) and counts it.</summary>
         public static SystemCallError Insert(TaskControlBlock* task, ulong slot, Capability capability, out uint inserted)
         {

@@ -41,16 +41,11 @@ namespace CosmosKernel.Ipc
         /// <summary>
         /// A new task's start: copies of its creator's name-broker and debug-console slots (when the creator holds them with
         /// Grant), with <paramref name="mayCreateTasks"/> a Task capability (Control) naming itself in WellKnownSlots.OwnTask,
-        /// and a Task capability naming it in the creator's table (the slot is returned; 0 for a task the kernel made).
+        /// and a Task capability naming it in the creator's table (its lowest free slot).
         /// </summary>
-        public static SystemCallError GiveToNewTask(TaskControlBlock* creator, TaskControlBlock* task, bool mayCreateTasks, out uint taskSlot)
+        public static SystemCallError GiveToNewTask(TaskControlBlock* creator, TaskControlBlock* task, bool mayCreateTasks)
         {
-            taskSlot = 0;
-            if (creator == null)
-            {
-                return SystemCallError.None;
-            }
-            SystemCallError error = CapabilitySpace.Insert(creator, 0, TaskCapability(task), out taskSlot);
+            SystemCallError error = CapabilitySpace.Insert(creator, 0, TaskCapability(task), out _);
             if (error != SystemCallError.None)
             {
                 return error;
@@ -79,8 +74,7 @@ namespace CosmosKernel.Ipc
             }
             for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
             {
-                if (CapabilitySpace.Read(creator, slot, out Capability capability) == SystemCallError.None && capability.Kind == CapabilityKind.Task
-                    && capability.Object.Index == (uint)task->Id.Slot && capability.Object.Generation == task->Id.Version)
+                if (CapabilitySpace.Read(creator, slot, out Capability capability) == SystemCallError.None && CapabilitySpace.NamesTask(capability, task))
                 {
                     CapabilitySpace.Delete(creator, slot);
                 }

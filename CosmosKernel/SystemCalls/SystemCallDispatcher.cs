@@ -105,23 +105,8 @@ namespace CosmosKernel.SystemCalls
         /// <summary>The running thread's task.</summary>
         public static TaskControlBlock* CurrentTask => TaskTable.At(Scheduler.Current->TaskSlot);
 
-        /// <summary>True when <paramref name="actor"/> is <paramref name="target"/> or holds a live Task capability with Control naming it.</summary>
-        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target) => actor == target || HoldsTaskCapability(actor, target);
-
-        /// <summary>True when <paramref name="holder"/>'s table has a live Task capability with Control naming <paramref name="target"/>.</summary>
-        public static bool HoldsTaskCapability(TaskControlBlock* holder, TaskControlBlock* target)
-        {
-            for (uint slot = 1; slot < CapabilityTable.Capacity; slot++)
-            {
-                if (holder->Capabilities.Read(new CapabilitySlot(slot), out Capability capability) == CapabilityError.None
-                    && capability.Kind == CapabilityKind.Task && (capability.Rights & CapabilityRights.Control) != 0
-                    && capability.Object.Index == (uint)target->Id.Slot && capability.Object.Generation == target->Id.Version)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
+        /// <summary>True when <paramref name="actor"/> is <paramref name="target"/> or holds a Task capability with Control naming it.</summary>
+        public static bool MayControl(TaskControlBlock* actor, TaskControlBlock* target) => actor == target || Ipc.CapabilitySpace.HoldsTaskCapability(actor, target);
 
         /// <summary>
         /// The task named by <paramref name="id"/> (0 = the caller's own) if the caller may control it. Sets

@@ -38,7 +38,7 @@ namespace CosmosKernel.SystemCalls
             {
                 return (long)error;
             }
-            if (!SystemCallDispatcher.HoldsTaskCapability(caller, caller))
+            if (!Ipc.CapabilitySpace.HoldsTaskCapability(caller, caller))
             {
                 return (long)SystemCallError.PermissionDenied; // creating tasks is the right of a Task capability naming oneself
             }
@@ -48,7 +48,7 @@ namespace CosmosKernel.SystemCalls
                 return (long)error;
             }
             thread->Pager = pager;
-            Ipc.InitialCapabilities.GiveToNewTask(caller, task, (flags & TaskCreateFlags.MayCreateTasks) != 0, out _);
+            Ipc.InitialCapabilities.GiveToNewTask(caller, task, (flags & TaskCreateFlags.MayCreateTasks) != 0);
             *firstThreadId = thread->Id.Value;
             return (long)task->Id.Value;
         }
