@@ -20,26 +20,23 @@ namespace CosmosKernel.Interrupts
         private static void HandleTrap(TrapFrame* frame)
         {
             ulong vector = frame->Vector;
+            if (frame->CameFromUserMode)
+            {
+                Scheduler.Current->LastUserEntry = UserEntry.Interrupt; // its ring-3 registers are in this frame
+            }
             if (vector < CpuException.Count)
             {
-                if (frame->CameFromUserMode && IsThreadFault(vector))
+                if (!frame->CameFromUserMode || !IsThreadFault(vector))
                 {
-                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
-                    if (UserFaults.DeliverToHandler(frame) || Ipc.ExceptionMessages.Deliver(frame))
-                    {
-                        Scheduler.PreemptIfPending();
-                        return;
-                    }
-                    UserFaults.EndFaultingTask(frame);
+                    Panic.FromTrap(frame);
                 }
-                Panic.FromTrap(frame);
+                if (!UserFaults.DeliverToHandler(frame) && !Ipc.ExceptionMessages.Deliver(frame))
+                {
+                    UserFaults.EndFaultingTask(frame); // does not return
+                }
             }
             else if (vector == InterruptVectors.Timer)
             {
-                if (frame->CameFromUserMode)
-                {
-                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
-                }
                 LocalApic.EndOfInterrupt();
                 Scheduler.OnTimerTick();
             }
@@ -47,10 +44,6 @@ namespace CosmosKernel.Interrupts
             {
                 // A legacy PIC line (delivered through LINT0 as ExtINT: no APIC end-of-interrupt): masked, ended at the
                 // PIC and signalled to its driver's notification, or recognised as a spurious IRQ 7/15.
-                if (frame->CameFromUserMode)
-                {
-                    Scheduler.Current->LastUserEntry = UserEntry.Interrupt;
-                }
                 InterruptLines.OnInterrupt((int)(vector - InterruptVectors.LegacyPicBase));
             }
             else if (vector == InterruptVectors.Spurious)
@@ -62,6 +55,9 @@ namespace CosmosKernel.Interrupts
                 KernelLog.Warn("interrupt").Text("unexpected vector ").Decimal(vector).End();
                 LocalApic.EndOfInterrupt();
             }
+            // A thread woken on the way (by an interrupt line's notification, or the reply to a fault message) that
+            // outranks the interrupted one runs now, not at the next tick.
+            Scheduler.PreemptIfPending();
         }
 
         // Exceptions caused by the instruction a thread executed (not NMI, double fault or machine check, which say the machine is in trouble).

@@ -118,12 +118,7 @@ namespace CosmosKernel.Scheduling
         {
             ThreadControlBlock* current = s_current;
             current->State = ThreadState.Blocked;
-            current->BlockReason = reason;
-            current->WakeDeadline = deadline;
-            if (deadline != ulong.MaxValue)
-            {
-                s_sleepers.Insert(current->Id.Slot, deadline);
-            }
+            WaitFor(current, reason, deadline);
             LeaveSleepQueue(next);
             next->BlockReason = BlockReason.None;
             next->TimeSliceTicks = current->TimeSliceTicks;
@@ -133,13 +128,8 @@ namespace CosmosKernel.Scheduling
         /// <summary>A blocked thread keeps waiting, now for <paramref name="reason"/> until <paramref name="deadline"/> (e.g. a caller whose message was taken now waits for the reply).</summary>
         public static void ChangeBlockReason(ThreadControlBlock* thread, BlockReason reason, ulong deadline)
         {
-            s_sleepers.Remove(thread->Id.Slot);
-            thread->BlockReason = reason;
-            thread->WakeDeadline = deadline;
-            if (deadline != ulong.MaxValue)
-            {
-                s_sleepers.Insert(thread->Id.Slot, deadline);
-            }
+            LeaveSleepQueue(thread);
+            WaitFor(thread, reason, deadline);
         }
 
         /// <summary>
@@ -193,12 +183,7 @@ namespace CosmosKernel.Scheduling
         {
             ThreadControlBlock* current = s_current;
             current->State = ThreadState.Blocked;
-            current->BlockReason = reason;
-            current->WakeDeadline = deadline;
-            if (deadline != ulong.MaxValue)
-            {
-                s_sleepers.Insert(current->Id.Slot, deadline);
-            }
+            WaitFor(current, reason, deadline);
             Reschedule();
         }
 
@@ -306,6 +291,17 @@ namespace CosmosKernel.Scheduling
             if (!thread->IsCanaryIntact)
             {
                 Panic.Halt("scheduler: a thread's kernel stack overflowed its 16 KiB block");
+            }
+        }
+
+        // Records what a blocked thread waits for and until when; a deadline puts it in the sleep queue.
+        private static void WaitFor(ThreadControlBlock* thread, BlockReason reason, ulong deadline)
+        {
+            thread->BlockReason = reason;
+            thread->WakeDeadline = deadline;
+            if (deadline != ulong.MaxValue)
+            {
+                s_sleepers.Insert(thread->Id.Slot, deadline);
             }
         }
 
