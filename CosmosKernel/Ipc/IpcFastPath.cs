@@ -17,22 +17,15 @@ namespace CosmosKernel.Ipc
     /// </summary>
     internal static unsafe class IpcFastPath
     {
-        // A short tag: only the label and an untyped count of 0-4 (no typed items, no flags).
+        // Tag bits that must be clear in a short tag: everything but the label and the low three bits of the untyped count.
         private const ulong ShortTagMask = ~(0xFFFF_FFFF_0000_0000UL | 0x7UL);
 
         /// <summary>IpcCall to a port with a receiver waiting. True when done (rax set, and the reply arrived).</summary>
         public static bool TryCall(SystemCallFrame* frame)
         {
-            ulong tag = frame->Rsi;
-            if ((tag & ShortTagMask) != 0 || (tag & 0x7) > MessageLimits.FastPathWordCount)
-            {
-                return false;
-            }
             ThreadControlBlock* current = Scheduler.Current;
-            KernelObjects.Generations generations = default;
-            if (frame->Rdi >= CapabilityTable.Capacity
-                || TaskTable.At(current->TaskSlot)->Capabilities.Lookup(new CapabilitySlot((uint)frame->Rdi), CapabilityKind.Port, CapabilityRights.Send,
-                    ref generations, out Capability port) != CapabilityError.None)
+            if (!IsShort(frame->Rsi)
+                || CapabilitySpace.Lookup(TaskTable.At(current->TaskSlot), frame->Rdi, CapabilityKind.Port, CapabilityRights.Send, out Capability port) != SystemCallError.None)
             {
                 return false;
             }
@@ -53,8 +46,7 @@ namespace CosmosKernel.Ipc
         /// <summary>IpcReplyWait answering a caller that waits in a system call, on a port with no sender queued. True when done (rax set, a new message or error arrived).</summary>
         public static bool TryReplyWait(SystemCallFrame* frame)
         {
-            ulong tag = frame->Rsi;
-            if ((tag & ShortTagMask) != 0 || (tag & 0x7) > MessageLimits.FastPathWordCount || frame->Rdx == IpcTimeout.Poll)
+            if (!IsShort(frame->Rsi) || frame->Rdx == IpcTimeout.Poll)
             {
                 return false;
             }
@@ -64,10 +56,7 @@ namespace CosmosKernel.Ipc
             {
                 return false;
             }
-            KernelObjects.Generations generations = default;
-            if (frame->Rdi >= CapabilityTable.Capacity
-                || TaskTable.At(current->TaskSlot)->Capabilities.Lookup(new CapabilitySlot((uint)frame->Rdi), CapabilityKind.Port, CapabilityRights.Receive,
-                    ref generations, out Capability port) != CapabilityError.None)
+            if (CapabilitySpace.Lookup(TaskTable.At(current->TaskSlot), frame->Rdi, CapabilityKind.Port, CapabilityRights.Receive, out Capability port) != SystemCallError.None)
             {
                 return false;
             }
@@ -81,11 +70,13 @@ namespace CosmosKernel.Ipc
             caller->CallSequence = IpcOperations.NextCallSequence();
             current->IpcWaitObject = port.Object.Index;
             source->Receivers.Append(current);
-            ulong deadline = frame->Rdx == IpcTimeout.Infinite ? ulong.MaxValue : Time.Clock.DeadlineAfter(frame->Rdx);
-            Scheduler.BlockAndSwitchTo(BlockReason.IpcReceive, deadline, caller);
+            Scheduler.BlockAndSwitchTo(BlockReason.IpcReceive, IpcOperations.DeadlineOf(frame->Rdx), caller);
             frame->Rax = (ulong)current->WakeResult;
             return true;
         }
+
+        // A tag the fast path carries: only the label and an untyped count of 0-4 (no typed items, no flags).
+        private static bool IsShort(ulong tag) => (tag & ShortTagMask) == 0 && (tag & 0x7) <= MessageLimits.FastPathWordCount;
 
         // The message travels register to register: tag, badge and message registers 0-3 into the partner's saved frame. The
         // partner's UTCB is not touched (one page less to fill after the address-space switch); Libc's stub stores them there.

@@ -270,6 +270,7 @@ namespace CosmosKernel.Ipc
             return s_lastCallSequence;
         }
 
-        private static ulong DeadlineOf(ulong timeout) => timeout == IpcTimeout.Infinite ? ulong.MaxValue : Clock.DeadlineAfter(timeout);
+        /// <summary>The uptime at which a wait with an IPC timeout (not Poll) ends; ulong.MaxValue for Infinite.</summary>
+        public static ulong DeadlineOf(ulong timeout) => timeout == IpcTimeout.Infinite ? ulong.MaxValue : Clock.DeadlineAfter(timeout);
     }
 }

@@ -2,7 +2,6 @@ using Cosmos.Api;
 using Cosmos.Api.Ipc;
 using CosmosKernel.Capabilities;
 using CosmosKernel.Scheduling;
-using CosmosKernel.Time;
 
 namespace CosmosKernel.Ipc
 {
@@ -53,7 +52,7 @@ namespace CosmosKernel.Ipc
             }
             current->IpcWaitObject = capability.Object.Index;
             notification->Waiters.Append(current);
-            Scheduler.Block(BlockReason.NotificationWait, timeout == IpcTimeout.Infinite ? ulong.MaxValue : Clock.DeadlineAfter(timeout));
+            Scheduler.Block(BlockReason.NotificationWait, IpcOperations.DeadlineOf(timeout));
             return current->WakeResult;
         }
 
