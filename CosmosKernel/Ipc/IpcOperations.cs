@@ -161,7 +161,7 @@ namespace CosmosKernel.Ipc
                 return null;
             }
             ThreadControlBlock* caller = ThreadTable.Find(thread->Caller);
-            if (caller == null || caller->State != ThreadState.Blocked || caller->BlockReason != BlockReason.IpcReply || caller->CallSequence != thread->CallerSequence)
+            if (caller == null || !caller->IsWaitingForReply || caller->CallSequence != thread->CallerSequence)
             {
                 return null;
             }
@@ -171,7 +171,7 @@ namespace CosmosKernel.Ipc
         /// <summary>A call ends without a reply (the reply right was deleted, its holder ended or received again): the caller gets PartnerGone.</summary>
         public static void AbortCall(ThreadControlBlock* caller)
         {
-            if (caller != null && caller->State == ThreadState.Blocked && caller->BlockReason == BlockReason.IpcReply)
+            if (caller != null && caller->IsWaitingForReply)
             {
                 FinishCall(caller, (long)SystemCallError.PartnerGone);
             }

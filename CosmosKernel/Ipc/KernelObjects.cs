@@ -55,7 +55,7 @@ namespace CosmosKernel.Ipc
                     case CapabilityKind.Reply:
                     {
                         ThreadControlBlock* caller = ThreadTable.At((int)index);
-                        return caller != null && caller->State == ThreadState.Blocked && caller->BlockReason == BlockReason.IpcReply ? caller->CallSequence : 0;
+                        return caller != null && caller->IsWaitingForReply ? caller->CallSequence : 0;
                     }
                     case CapabilityKind.Task:
                     {

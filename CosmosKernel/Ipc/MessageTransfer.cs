@@ -69,13 +69,8 @@ namespace CosmosKernel.Ipc
             frame->R15 = utcb->MessageRegisters[3];
         }
 
-        private static void CopyWords(ulong* source, ulong* destination, int count)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                destination[i] = source[i];
-            }
-        }
+        private static void CopyWords(ulong* source, ulong* destination, int count) =>
+            System.Runtime.InteropServices.NativeMemory.Copy(source, destination, (nuint)count * sizeof(ulong));
 
         private static SystemCallError TransferItems(ThreadControlBlock* sender, Utcb* from, MessageTag tag, ThreadControlBlock* receiver, Utcb* to)
         {

@@ -16,8 +16,8 @@ namespace CosmosKernel.Ipc
         /// <summary>ORs <paramref name="bits"/> into the notification and wakes a waiter (from an interrupt handler too). False when the notification is gone.</summary>
         public static bool Signal(KernelObjectReference reference, ulong bits)
         {
-            Notification* notification = KernelObjects.Notifications->LiveAt(reference.Index);
-            if (notification == null || KernelObjects.Notifications->CurrentGeneration(reference.Index) != reference.Generation)
+            Notification* notification = KernelObjects.Notifications->Find(reference);
+            if (notification == null)
             {
                 return false;
             }
@@ -35,6 +35,9 @@ namespace CosmosKernel.Ipc
             }
             return true;
         }
+
+        /// <summary>What a signal through <paramref name="capability"/> ORs in: its badge if it has one, else <paramref name="bits"/> (0 is refused by the callers).</summary>
+        public static ulong SignalledBits(Capability capability, ulong bits) => capability.IsBadged ? capability.Badge : bits;
 
         /// <summary>NotificationWait on a live capability: the set bits at once, or waits for a signal.</summary>
         public static long Wait(Capability capability, ulong timeout)
@@ -82,8 +85,8 @@ namespace CosmosKernel.Ipc
                     other->BoundPort = KernelObjectReference.None;
                 }
             }
-            port->BoundNotification = new KernelObjectReference(notificationCapability.Object.Index, 1);
-            notification->BoundPort = new KernelObjectReference(portCapability.Object.Index, 1);
+            port->BoundNotification = notificationCapability.Object; // found again by index (LiveAt): a revocation keeps the binding
+            notification->BoundPort = portCapability.Object;
         }
 
         /// <summary>A receiver on <paramref name="port"/> takes the bound notification's bits if any are set.</summary>

@@ -95,6 +95,9 @@ namespace CosmosKernel.Scheduling
         /// <summary>The lowest word of the stack block, holding <see cref="CanaryValue"/> (null for the idle thread, which runs on the boot stack).</summary>
         public ulong* StackBottom;
 
+        /// <summary>Blocked in IpcReply: its call's message was taken and it waits for the answer.</summary>
+        public readonly bool IsWaitingForReply => State == ThreadState.Blocked && BlockReason == BlockReason.IpcReply;
+
         public readonly bool IsCanaryIntact => StackBottom == null || *StackBottom == CanaryValue;
     }
 }

@@ -36,7 +36,7 @@ namespace CosmosKernel.SystemCalls
             {
                 return (long)error;
             }
-            ulong signalled = notification.IsBadged ? notification.Badge : bits;
+            ulong signalled = Notifications.SignalledBits(notification, bits);
             if (signalled == 0)
             {
                 return (long)SystemCallError.InvalidArgument;

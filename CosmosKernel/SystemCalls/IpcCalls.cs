@@ -104,7 +104,7 @@ namespace CosmosKernel.SystemCalls
             {
                 return (long)lookup;
             }
-            ulong value = capability.IsBadged ? capability.Badge : bits;
+            ulong value = Notifications.SignalledBits(capability, bits);
             if (value == 0)
             {
                 return (long)SystemCallError.InvalidArgument;
