@@ -40,10 +40,6 @@ namespace Cosmos.Programs.IpcTest
             return checks.Verdict();
         }
 
-        // Word k of call i: differs in every bit position across calls and words.
-        private static ulong Pattern(int call, int word) =>
-            ((ulong)call * 0x9E3779B97F4A7C15UL) ^ ((ulong)(word + 1) * 0xBF58476D1CE4E5B9UL) ^ ((ulong)word << 56);
-
         private static void CrossTaskWords(Checks checks, uint port, int calls)
         {
             Message message = Message.Current;
@@ -52,11 +48,11 @@ namespace Cosmos.Programs.IpcTest
             long firstFailure = 0;
             for (int call = 0; call < calls; call++)
             {
-                int size = call % (MessageLimits.MessageRegisterCount + 1);
+                int size = ComplementCalls.SizeOf(call);
                 uint label = (uint)call & 0xFFFFF;
                 for (int word = 0; word < size; word++)
                 {
-                    message.SetWord(word, Pattern(call, word));
+                    message.SetWord(word, ComplementCalls.Pattern(call, word));
                 }
                 MessageTag tag = Tags.Of(label, size);
                 IpcResult result = Ipc.Call(port, tag);
@@ -69,7 +65,7 @@ namespace Cosmos.Programs.IpcTest
                 bool same = message.ReceivedTagWord == tag.Word;
                 for (int word = 0; word < size && same; word++)
                 {
-                    same = message.Word(word) == Pattern(call, word);
+                    same = message.Word(word) == ComplementCalls.Pattern(call, word);
                 }
                 if (!same)
                 {
@@ -153,29 +149,7 @@ namespace Cosmos.Programs.IpcTest
             {
                 return;
             }
-            Message message = Message.Current;
-            int mismatches = 0;
-            int failures = 0;
-            for (int call = 0; call < calls; call++)
-            {
-                int size = call % (MessageLimits.MessageRegisterCount + 1);
-                for (int word = 0; word < size; word++)
-                {
-                    message.SetWord(word, Pattern(call, word));
-                }
-                IpcResult result = Ipc.Call(s_port, Tags.Of(ComplementHandler.ComplementLabel, size));
-                if (!result.IsMessage)
-                {
-                    failures++;
-                    continue;
-                }
-                bool same = message.ReceivedTag.UntypedCount == size && message.ReceivedLabel == ComplementHandler.ComplementLabel + 1;
-                for (int word = 0; word < size && same; word++)
-                {
-                    same = message.Word(word) == ~Pattern(call, word);
-                }
-                mismatches += same ? 0 : 1;
-            }
+            int failures = ComplementCalls.Make(s_port, ComplementHandler.ComplementLabel, calls, out int mismatches, out _);
             Ipc.Call(s_port, Tags.Of(ComplementHandler.StopLabel, 0));
             Output.Line("calls: same_task=" + calls.ToString() + " mismatches=" + mismatches.ToString() + " failures=" + failures.ToString());
             checks.True("same_task_calls_answered", failures == 0, failures.ToString() + " calls failed");

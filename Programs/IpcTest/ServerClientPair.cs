@@ -54,31 +54,7 @@ namespace Cosmos.Programs.IpcTest
             {
                 return checks.Verdict();
             }
-            Message message = Message.Current;
-            int mismatches = 0;
-            int failures = 0;
-            long firstFailure = 0;
-            for (int call = 0; call < calls; call++)
-            {
-                int size = call % (MessageLimits.MessageRegisterCount + 1);
-                for (int word = 0; word < size; word++)
-                {
-                    message.SetWord(word, Pattern(call, word));
-                }
-                IpcResult result = Ipc.Call(ClientSlot, Tags.Of(RequestLabel, size));
-                if (!result.IsMessage)
-                {
-                    failures++;
-                    firstFailure = firstFailure == 0 ? result.Value : firstFailure;
-                    continue;
-                }
-                bool same = message.ReceivedLabel == RequestLabel + 1 && message.ReceivedTag.UntypedCount == size;
-                for (int word = 0; word < size && same; word++)
-                {
-                    same = message.Word(word) == ~Pattern(call, word);
-                }
-                mismatches += same ? 0 : 1;
-            }
+            int failures = ComplementCalls.Make(ClientSlot, RequestLabel, calls, out int mismatches, out long firstFailure);
             IpcResult stop = Ipc.Call(ClientSlot, Tags.Of(StopLabel, 0));
             Output.Line("pair client: calls=" + calls.ToString() + " mismatches=" + mismatches.ToString() + " failures=" + failures.ToString());
             checks.True("client_calls_answered", failures == 0, failures.ToString() + " calls failed, the first with " + Output.Error(firstFailure));
@@ -87,10 +63,6 @@ namespace Cosmos.Programs.IpcTest
             Capabilities.Delete(ClientSlot);
             return checks.Verdict();
         }
-
-        // Word k of call i (the same on both sides).
-        private static ulong Pattern(int call, int word) =>
-            ((ulong)call * 0xD6E8FEB86659FD93UL) ^ ((ulong)(word + 1) * 0x94D049BB133111EBUL) ^ ((ulong)word << 48);
 
         /// <summary>Checks request i against the pattern, answers it complemented; counts requests and bad ones.</summary>
         private struct PairHandler : IMessageHandler
@@ -107,11 +79,11 @@ namespace Cosmos.Programs.IpcTest
                 }
                 int call = Requests++;
                 Message message = Message.Current;
-                bool good = request.Label == RequestLabel && request.UntypedCount == call % (MessageLimits.MessageRegisterCount + 1);
+                bool good = request.Label == RequestLabel && request.UntypedCount == ComplementCalls.SizeOf(call);
                 for (int word = 0; word < request.UntypedCount; word++)
                 {
                     ulong value = message.Word(word);
-                    good &= value == Pattern(call, word);
+                    good &= value == ComplementCalls.Pattern(call, word);
                     message.SetWord(word, ~value);
                 }
                 Bad += good ? 0 : 1;
