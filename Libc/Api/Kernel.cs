@@ -227,6 +227,7 @@ namespace Cosmos.Api
                 case SystemCallError.TransferFailed: return "transfer failed";
                 case SystemCallError.NotSupported: return "not supported";
                 case SystemCallError.NoCaller: return "no caller";
+                case SystemCallError.QuotaExceeded: return "memory quota exceeded";
                 default: return result >= 0 ? "ok" : "unknown error";
             }
         }

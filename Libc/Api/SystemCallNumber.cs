@@ -59,7 +59,16 @@ namespace Cosmos.Api
         InterruptAcknowledge = 43,
         IoPortRangeDerive = 44,
         IoPortsEnable = 45,
-        Count = 46,
+
+        // Address spaces (docs/ARCHITECTURE.md, section 6)
+        MemoryMap = 46,
+        MemoryUnmap = 47,
+        TaskSetPager = 48,
+        TaskSetMemoryQuota = 49,
+        TaskMemoryInformation = 50,
+        PhysicalMemoryRanges = 51,
+        MemoryMappingInformation = 52,
+        Count = 53,
     }
 
     /// <summary>
@@ -109,5 +118,8 @@ namespace Cosmos.Api
         NotSupported = -24,
         /// <summary>IpcReply or IpcSaveReply without a caller waiting for this thread's reply.</summary>
         NoCaller = -25,
+
+        /// <summary>The task that would receive a mapping or a page table has used up its memory quota (TaskSetMemoryQuota).</summary>
+        QuotaExceeded = -26,
     }
 }

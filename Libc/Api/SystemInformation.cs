@@ -81,6 +81,7 @@ namespace Cosmos.Api
         public const int MessageRegistersOffset = 32;
         public const int ReceivedTagOffset = 864;
         public const int ReceivedBadgeOffset = 872;
+        public const int MemoryReceiveWindowOffset = 880;
 
         public ulong Self;
         public ulong ThreadId;
@@ -106,6 +107,12 @@ namespace Cosmos.Api
 
         /// <summary>The badge of the last message received, or a notification's bits (stored by Libc's IPC stub from rdi).</summary>
         public ulong ReceivedBadge;
+
+        /// <summary>
+        /// Where this thread accepts mappings it receives by map and grant items: a <see cref="Ipc.Flexpage"/> word (rights
+        /// ignored), 0 accepts none. Read by the kernel at delivery; a page-fault reply ignores it (its window is the whole user half).
+        /// </summary>
+        public ulong MemoryReceiveWindow;
     }
 
     /// <summary>A thread's user registers as the kernel saved them (at a fault, a preemption or a system call).</summary>

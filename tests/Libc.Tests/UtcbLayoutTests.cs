@@ -17,6 +17,7 @@ namespace Libc.Tests
             Assert.Equal(Utcb.MessageRegistersOffset, (int)((byte*)&utcb.MessageRegisters[0] - start));
             Assert.Equal(Utcb.ReceivedTagOffset, (int)((byte*)&utcb.ReceivedTag - start));
             Assert.Equal(Utcb.ReceivedBadgeOffset, (int)((byte*)&utcb.ReceivedBadge - start));
+            Assert.Equal(Utcb.MemoryReceiveWindowOffset, (int)((byte*)&utcb.MemoryReceiveWindow - start));
         }
 
         [Fact]

@@ -32,6 +32,24 @@ namespace Cosmos.Api.Ipc
         /// <summary>Legacy (8259) interrupt lines the kernel hands out.</summary>
         public const uint InterruptLineCount = 16;
 
+        /// <summary>The root task only: an unbadged send right to sigma0's memory port (Cosmos.Api.Memory.Sigma0Protocol); also the root task's pager.</summary>
+        public const uint RootSigma0Memory = 5;
+
+        /// <summary>The root task only: an unbadged send right to sigma0's device port (every device memory range).</summary>
+        public const uint RootSigma0Device = 6;
+
+        /// <summary>Sigma0 only: the receive right of its memory port.</summary>
+        public const uint Sigma0MemoryPort = 3;
+
+        /// <summary>Sigma0 only: the receive right of its device port.</summary>
+        public const uint Sigma0DevicePort = 4;
+
+        /// <summary>
+        /// A program started with a pager: a send right to its pager's port, with the badge the kernel shows the pager with the
+        /// program's page faults, for explicit requests (Cosmos.Api.Memory.RegionPagerProtocol: giving pages back).
+        /// </summary>
+        public const uint Pager = 254;
+
         /// <summary>The lowest slot the kernel leaves free in the root task's table at boot.</summary>
         public const uint FirstFree = RootFirstInterruptLine + InterruptLineCount;
     }
