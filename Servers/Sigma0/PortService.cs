@@ -17,9 +17,9 @@ namespace Cosmos.Servers.Sigma0
         private const int MaximumFailureReports = 8;
 
         /// <summary>Serves <paramref name="port"/> until it is unusable; returns the error that ended it.</summary>
-        public static SystemCallError Serve<THandler>(string portName, uint port, ref THandler handler)
-            where THandler : struct, IMappingHandler
+        public static SystemCallError Serve(string portName, uint port, ISigma0Requests requests)
         {
+            PortHandler handler = new PortHandler(requests);
             int reports = 0;
             while (true)
             {

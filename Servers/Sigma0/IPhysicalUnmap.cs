@@ -1,0 +1,13 @@
+namespace Cosmos.Servers.Sigma0
+{
+    /// <summary>
+    /// Takes a released block back from everyone: removes every mapping derived from its frames, in every address space,
+    /// and sigma0's own (MemoryUnmap with IncludeOwn on the physical flexpage). <see cref="KernelUnmap"/> in the OS, a
+    /// recording fake in the host tests.
+    /// </summary>
+    internal interface IPhysicalUnmap
+    {
+        /// <summary>True when no mapping of the block is left; false when the kernel refused (the block then stays given).</summary>
+        bool Unmap(PhysicalBlock block);
+    }
+}

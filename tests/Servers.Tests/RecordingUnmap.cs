@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using Cosmos.Servers.Sigma0;
+
+namespace Servers.Tests
+{
+    /// <summary>An <see cref="IPhysicalUnmap"/> that records what it unmapped and can be told to refuse.</summary>
+    internal sealed class RecordingUnmap : IPhysicalUnmap
+    {
+        public List<ulong> Unmapped { get; } = new List<ulong>();
+
+        public bool Refuse { get; set; }
+
+        public bool Unmap(PhysicalBlock block)
+        {
+            if (Refuse)
+            {
+                return false;
+            }
+            Unmapped.Add(block.BaseAddress);
+            return true;
+        }
+    }
+}
