@@ -68,7 +68,7 @@ namespace CosmosKernel.Memory
         /// <summary>The page-table flags of a mapping with <paramref name="rights"/> of <paramref name="frame"/> (device memory uncached).</summary>
         public static PageFlags PageFlagsOf(MappingRights rights, ulong frame)
         {
-            PageFlags flags = PageFlags.User;
+            PageFlags flags = PageFlags.User | PageFlags.Derived;
             if ((rights & MappingRights.Write) != 0)
             {
                 flags |= PageFlags.Writable;
