@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Cosmos.Api;
 using CosmosKernel.Platform;
 using CosmosKernel.Scheduling;
@@ -341,7 +340,7 @@ namespace CosmosKernel.Memory
             }
             if (Sigma0Memory.Owns(frame))
             {
-                NativeMemory.Clear(KernelMemory.Window.ToPointer(new PhysicalAddress(frame)), (nuint)PageSize);
+                Native.ZeroPage(KernelMemory.Window.ToPointer(new PhysicalAddress(frame)));
             }
             return node;
         }
