@@ -9,5 +9,8 @@ namespace Cosmos.Servers.Sigma0
     {
         public bool Unmap(PhysicalBlock block) =>
             AddressSpace.Unmap(block.ToFlexpage(FlexpageRights.All), MemoryUnmapFlags.IncludeOwn) == SystemCallError.None;
+
+        // Sigma0's own mapping of a frame is the root of the frame's mappings: with no mapping derived from it, nobody holds the frame.
+        public bool IsAbandoned(ulong frameAddress) => (AddressSpace.MappingOf(frameAddress, out _) & AddressSpace.HasDerivedMappings) == 0;
     }
 }

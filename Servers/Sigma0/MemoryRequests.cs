@@ -61,7 +61,7 @@ namespace Cosmos.Servers.Sigma0
             {
                 return Sigma0Replies.Status(Sigma0Status.BadRequest);
             }
-            Sigma0Status status = _frames.AllocateAny(registers[0], badge, out PhysicalBlock block);
+            Sigma0Status status = AllocateReclaiming(registers[0], badge, out PhysicalBlock block);
             return status != Sigma0Status.Success ? Sigma0Replies.Status(status) : Give(block, registers, out pending);
         }
 
@@ -114,7 +114,7 @@ namespace Cosmos.Servers.Sigma0
             {
                 return unresolved;
             }
-            if (_frames.AllocateAny(PhysicalBlock.FrameSizeLog2, badge, out PhysicalBlock frame) != Sigma0Status.Success)
+            if (AllocateReclaiming(PhysicalBlock.FrameSizeLog2, badge, out PhysicalBlock frame) != Sigma0Status.Success)
             {
                 return unresolved;
             }
@@ -125,6 +125,17 @@ namespace Cosmos.Servers.Sigma0
             }
             pending = new PendingMapping(frame, -1, PageFaultMessage.UnresolvedLabel);
             return Sigma0Replies.PageResolved(registers, frame, address, rights);
+        }
+
+        // AllocateAny; when no block is free, frames nobody maps any more (given to tasks that ended) are taken back first.
+        private Sigma0Status AllocateReclaiming(ulong sizeLog2, ulong badge, out PhysicalBlock block)
+        {
+            Sigma0Status status = _frames.AllocateAny(sizeLog2, badge, out block);
+            if (status == Sigma0Status.NoMemory && _frames.ReclaimAbandoned(_unmap) != 0)
+            {
+                status = _frames.AllocateAny(sizeLog2, badge, out block);
+            }
+            return status;
         }
 
         private static MessageTag Give(PhysicalBlock block, Span<ulong> registers, out PendingMapping pending)

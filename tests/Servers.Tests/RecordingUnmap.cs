@@ -10,6 +10,11 @@ namespace Servers.Tests
 
         public bool Refuse { get; set; }
 
+        /// <summary>Frames the fake kernel says nobody maps any more.</summary>
+        public HashSet<ulong> Abandoned { get; } = new HashSet<ulong>();
+
+        public bool IsAbandoned(ulong frameAddress) => Abandoned.Contains(frameAddress);
+
         public bool Unmap(PhysicalBlock block)
         {
             if (Refuse)
