@@ -9,7 +9,7 @@ namespace Cosmos.Servers.RootTask
         /// <summary>The client already had this page: map it again as it is.</summary>
         Existing,
 
-        /// <summary>A page never obtained before: touch it so sigma0 maps a zeroed frame there.</summary>
+        /// <summary>A page never obtained before: ask sigma0 for a frame there (it arrives zeroed).</summary>
         Fresh,
 
         /// <summary>A page another client gave back: zero it before anyone sees it.</summary>

@@ -3,7 +3,8 @@ namespace Cosmos.Servers.RootTask
     /// <summary>
     /// Which pages of the region pager's pool are in use, free, or not obtained yet. The pool is a run of
     /// <see cref="Capacity"/> pages in the root task's address space, numbered from 0; page n is obtained from sigma0 the
-    /// first time it is taken (<see cref="PagePlacement.Fresh"/>: the caller touches it, and sigma0's frame arrives zeroed).
+    /// first time it is taken (<see cref="PagePlacement.Fresh"/>: the caller asks sigma0 for a frame there, which arrives
+    /// zeroed; if sigma0 has none, the caller hands the page back with <see cref="ReturnUnobtained"/>).
     /// Pages given back go on a free list and are taken again before any new page is obtained
     /// (<see cref="PagePlacement.Reused"/>: the caller zeroes them first, they held another client's data). Pure logic,
     /// host-tested; the caller serialises access.
@@ -68,6 +69,18 @@ namespace Cosmos.Servers.RootTask
             _nextFree[page] = _freeHead;
             _freeHead = page;
             _freeCount++;
+            return true;
+        }
+
+        /// <summary>Undoes the <see cref="Take"/> of the page last obtained (Fresh) when it could not be obtained after all; false otherwise.</summary>
+        public bool ReturnUnobtained(int page)
+        {
+            if (page != _obtained - 1 || _states[page] != InUse)
+            {
+                return false;
+            }
+            _states[page] = NotObtained;
+            _obtained--;
             return true;
         }
 

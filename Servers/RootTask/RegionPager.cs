@@ -8,9 +8,11 @@ namespace Cosmos.Servers.RootTask
 {
     /// <summary>
     /// The root task's region pager (protocol: <see cref="RegionPagerProtocol"/>). Its pool is the virtual range
-    /// [<see cref="PoolBase"/>, PoolBase + <see cref="PoolReservation"/>) of the root task, filled page by page by
-    /// touching (each first touch faults to sigma0, the root task's pager, which maps a zeroed frame); pages clients give
-    /// back are zeroed before they are handed out again. One thread of the root task serves the pager port
+    /// [<see cref="PoolBase"/>, PoolBase + <see cref="PoolReservation"/>) of the root task, filled page by page with frames
+    /// asked of sigma0 (Sigma0Protocol.AllocateAny of one page into the pool page, through the root's
+    /// WellKnownSlots.RootSigma0Memory): they arrive zeroed and with every right, execute included, which a page touched
+    /// into the pool by a write fault would lack (sigma0 gives execute only to an instruction fetch), so image pages can be
+    /// mapped on executable. Pages clients give back are zeroed before they are handed out again. One thread of the root task serves the pager port
     /// (<see cref="RegionPagerServer"/>); the loader takes pool pages for program images and start information from the
     /// root task's other threads, and the main thread gives an ended client's pages back. All of them go through the
     /// bookkeeping (<see cref="RegionPagerBook"/>) under one lock, held also while pages are touched, zeroed and unmapped,
@@ -22,6 +24,12 @@ namespace Cosmos.Servers.RootTask
         public const ulong PoolBase = 0x0000_4000_0000_0000;
 
         public const ulong PoolReservation = 1UL << 30;
+
+        /// <summary>
+        /// The root's slot for the pager port's receive right: fixed and high, clear of slot 1 (the name broker's send right,
+        /// placed after the pager starts) and of the slots the root task fills from the bottom.
+        /// </summary>
+        public const uint PortSlot = 248;
 
         /// <summary>Clients at once (tasks the root task created and has not seen end).</summary>
         public const int ClientCapacity = 128;
@@ -37,12 +45,21 @@ namespace Cosmos.Servers.RootTask
         public static uint Port => s_port;
 
         /// <summary>
-        /// Creates the pager port and the bookkeeping for a pool of at most as many pages as the machine has frames. The
+        /// Creates the pager port (in <see cref="PortSlot"/>) and the bookkeeping for a pool of at most as many pages as the machine has frames. The
         /// server thread is started separately (<see cref="RegionPagerServer.Start"/>). Returns the error of PortCreate.
         /// </summary>
         public static SystemCallError Initialize()
         {
             long port = Capabilities.CreatePort();
+            if (port >= 0 && port != PortSlot)
+            {
+                long moved = Capabilities.Move((uint)port, PortSlot);
+                if (moved < 0)
+                {
+                    Capabilities.Delete((uint)port);
+                }
+                port = moved;
+            }
             if (port < 0)
             {
                 return (SystemCallError)port;
@@ -76,6 +93,10 @@ namespace Cosmos.Servers.RootTask
             s_lock.Acquire();
             PagePlacement placement = s_book.Place(client, pageAddress, out int page);
             ulong address = placement == PagePlacement.None ? 0 : Prepare(placement, page);
+            if (address == 0 && placement == PagePlacement.Fresh)
+            {
+                s_book.Unplace(client, pageAddress, page);
+            }
             s_lock.Release();
             return address;
         }
@@ -119,6 +140,10 @@ namespace Cosmos.Servers.RootTask
             s_lock.Acquire();
             PagePlacement placement = s_book.ResolveFault(badge, address, out int page);
             ulong poolAddress = placement == PagePlacement.None ? 0 : Prepare(placement, page);
+            if (poolAddress == 0 && placement == PagePlacement.Fresh && s_book.Clients.TryFind(badge, out int client))
+            {
+                s_book.Unplace(client, address & ~(UserLayout.PageSize - 1), page);
+            }
             s_lock.Release();
             return poolAddress;
         }
@@ -161,13 +186,14 @@ namespace Cosmos.Servers.RootTask
             return status;
         }
 
-        // Makes a taken page ready: a fresh one is touched (the fault brings sigma0's zeroed frame), a reused one zeroed.
+        // Makes a taken page ready: a fresh one is asked of sigma0 (0 when sigma0 has no frame), a reused one zeroed.
         private static ulong Prepare(PagePlacement placement, int page)
         {
             ulong address = s_book.PoolAddressOf(page);
             if (placement == PagePlacement.Fresh)
             {
-                *(ulong*)address = 0;
+                Sigma0Status status = Sigma0Client.AllocateAny(WellKnownSlots.RootSigma0Memory, Flexpage.MinimumSizeLog2, address, out _);
+                return status == Sigma0Status.Success ? address : 0;
             }
             else if (placement == PagePlacement.Reused)
             {

@@ -63,6 +63,15 @@ namespace Cosmos.Servers.RootTask
             return placement;
         }
 
+        /// <summary>Undoes a <see cref="Place"/> that gave a Fresh page the caller could not obtain from sigma0.</summary>
+        public void Unplace(int client, ulong pageAddress, int page)
+        {
+            if (_map.TryRemove(client, pageAddress, out int removed) && removed == page)
+            {
+                _pool.ReturnUnobtained(page);
+            }
+        }
+
         /// <summary>Checks a Release request: the client the badge names, and a page-aligned range inside one of its anonymous regions.</summary>
         public RegionPagerStatus CheckRelease(ulong badge, ulong address, ulong length, out int client)
         {
