@@ -48,5 +48,19 @@ namespace Servers.Tests
             Assert.False(pool.Give(4));
             Assert.Equal(1, pool.FreeCount);
         }
+
+        [Fact]
+        public void OnlyTheLastObtainedPageCanBeReturnedUnobtained()
+        {
+            PoolPages pool = new PoolPages(4);
+            pool.Take(out int first);
+            pool.Take(out int second);
+            Assert.False(pool.ReturnUnobtained(first));
+            Assert.True(pool.ReturnUnobtained(second));
+            Assert.False(pool.ReturnUnobtained(second));
+            Assert.Equal(1, pool.ObtainedCount);
+            Assert.Equal(PagePlacement.Fresh, pool.Take(out int again));
+            Assert.Equal(second, again);
+        }
     }
 }

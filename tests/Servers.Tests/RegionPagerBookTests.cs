@@ -151,5 +151,17 @@ namespace Servers.Tests
             Assert.Equal(1, book.PagesOf(other));
             Assert.Equal(PagePlacement.None, book.ResolveFault(badge, Heap, out _));
         }
+
+        [Fact]
+        public void AFreshPageSigma0CouldNotGiveIsUnplacedAndTakenAgainLater()
+        {
+            RegionPagerBook book = NewBook(4, out int client, out ulong badge);
+            Assert.Equal(PagePlacement.Fresh, book.ResolveFault(badge, Heap, out int page));
+            book.Unplace(client, Heap, page);
+            Assert.Equal(0, book.PagesOf(client));
+            Assert.Equal(0, book.Pool.ObtainedCount);
+            Assert.Equal(PagePlacement.Fresh, book.ResolveFault(badge, Heap, out int again));
+            Assert.Equal(page, again);
+        }
     }
 }
