@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
 using Cosmos.Api.Memory;
-using Internal.Runtime;
 
 namespace Cosmos.Servers.RootTask
 {
@@ -35,7 +34,7 @@ namespace Cosmos.Servers.RootTask
         public const int ClientCapacity = 128;
 
         private static RegionPagerBook s_book;
-        private static SpinLock s_lock;
+        private static SleepingLock s_lock;
         private static uint s_port;
 
         /// <summary>How many pages the pool can hold (0 before <see cref="Initialize"/>).</summary>
@@ -134,18 +133,33 @@ namespace Cosmos.Servers.RootTask
             return pages;
         }
 
-        /// <summary>A page fault from the client <paramref name="badge"/> names: the pool address to map at the faulting page, or 0 (unresolved).</summary>
-        internal static ulong ResolveFault(ulong badge, ulong address)
+        /// <summary>
+        /// A page fault from the client <paramref name="badge"/> names at <paramref name="address"/>: the pool pages to map
+        /// (<see cref="RegionPagerBook.PlanFault"/>), the faulting page first, as pairs of client page and pool address in
+        /// <paramref name="pages"/> and <paramref name="poolAddresses"/>; returns how many (0: unresolved). When the pool runs
+        /// dry part way, the pages placed so far are mapped.
+        /// </summary>
+        internal static int ResolveFault(ulong badge, ulong address, System.Span<ulong> pages, System.Span<ulong> poolAddresses)
         {
             s_lock.Acquire();
-            PagePlacement placement = s_book.ResolveFault(badge, address, out int page);
-            ulong poolAddress = placement == PagePlacement.None ? 0 : Prepare(placement, page);
-            if (poolAddress == 0 && placement == PagePlacement.Fresh && s_book.Clients.TryFind(badge, out int client))
+            int planned = s_book.PlanFault(badge, address, pages, out int client);
+            int placed = 0;
+            while (placed < planned)
             {
-                s_book.Unplace(client, address & ~(UserLayout.PageSize - 1), page);
+                PagePlacement placement = s_book.Place(client, pages[placed], out int page);
+                ulong poolAddress = placement == PagePlacement.None ? 0 : Prepare(placement, page);
+                if (poolAddress == 0)
+                {
+                    if (placement == PagePlacement.Fresh)
+                    {
+                        s_book.Unplace(client, pages[placed], page);
+                    }
+                    break;
+                }
+                poolAddresses[placed++] = poolAddress;
             }
             s_lock.Release();
-            return poolAddress;
+            return placed;
         }
 
         /// <summary>Release: takes back the client's pool pages in the range; the status, and the pages taken back in <paramref name="released"/>.</summary>

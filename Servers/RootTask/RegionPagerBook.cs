@@ -48,6 +48,37 @@ namespace Cosmos.Servers.RootTask
             return Place(client, address & ~(UserLayout.PageSize - 1), out page);
         }
 
+        /// <summary>
+        /// The pages a fault at <paramref name="address"/> of the client <paramref name="badge"/> names should map: the
+        /// faulting page first, then every other page of its naturally aligned group of <see cref="FaultGroupPages"/> pages
+        /// that lies in the same anonymous region and has no pool page yet (the heap grows and the stack deepens page after
+        /// page, so one fault maps what the next ones would ask for). Writes the page addresses into
+        /// <paramref name="pages"/> (at least FaultGroupPages long) and returns how many; 0 when the badge names no client or
+        /// the address lies outside its anonymous regions. Places nothing.
+        /// </summary>
+        public int PlanFault(ulong badge, ulong address, System.Span<ulong> pages, out int client)
+        {
+            if (!_clients.TryFind(badge, out client) || !_clients.IsAnonymous(client, address))
+            {
+                return 0;
+            }
+            ulong faultPage = address & ~(UserLayout.PageSize - 1);
+            ulong groupStart = faultPage & ~(FaultGroupPages * UserLayout.PageSize - 1);
+            int count = 0;
+            pages[count++] = faultPage;
+            for (ulong page = groupStart; page < groupStart + FaultGroupPages * UserLayout.PageSize; page += UserLayout.PageSize)
+            {
+                if (page != faultPage && _clients.IsAnonymous(client, page) && !_map.TryFind(client, page, out _))
+                {
+                    pages[count++] = page;
+                }
+            }
+            return count;
+        }
+
+        /// <summary>Pages one fault maps at most (each one map item of the reply).</summary>
+        public const int FaultGroupPages = 16;
+
         /// <summary>The pool page backing the client's page at <paramref name="pageAddress"/> (page-aligned), taking a new one if it has none.</summary>
         public PagePlacement Place(int client, ulong pageAddress, out int page)
         {

@@ -1,3 +1,4 @@
+using System;
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
 using Cosmos.Api.Memory;
@@ -5,14 +6,19 @@ using Cosmos.Api.Memory;
 namespace Cosmos.Servers.RootTask
 {
     /// <summary>
-    /// The region pager's thread: serves its port with <see cref="ServerLoop"/> (a failed map reply is answered with
-    /// <see cref="PageFaultMessage.UnresolvedLabel"/>, <see cref="RecoveringEndpoint"/>). Faults and requests are handled
-    /// one at a time on this thread, so a client's Release can never overtake the mapping of a page it is faulting in.
+    /// The region pager's thread: serves its port with <see cref="ServerLoop"/> (a fault reply the kernel cannot carry
+    /// out, the client's quota spent, is sent again with only the faulting page's item, then as
+    /// <see cref="PageFaultMessage.UnresolvedLabel"/>: <see cref="RecoveringEndpoint"/>). Faults and requests are handled
+    /// one at a time on this thread, so a client's Release can never overtake the mapping of a page it is faulting in. It
+    /// runs above the programs' priority (<see cref="Priority"/>), so a fault is served at once rather than after a
+    /// time slice of every busy program.
     /// </summary>
     internal static unsafe class RegionPagerServer
     {
         /// <summary>Starts the thread on <see cref="RegionPager.Port"/>; its id or a negative error.</summary>
-        public static long Start() => RootThreads.Start(&Run, RegionPager.Port);
+        public const byte Priority = 150;
+
+        public static long Start() => RootThreads.Start(&Run, RegionPager.Port, Priority);
 
         private static void Run(ulong port, ulong utcb)
         {
@@ -51,27 +57,33 @@ namespace Cosmos.Servers.RootTask
             public ServerAction HandleNotification(ulong bits) => ServerAction.Wait;
         }
 
-        // Resolved with one map item (the pool page, read and write, hot spot the faulting page), or Unresolved.
+        // Resolved with map items of pool pages (read and write, hot spot the client page), the faulting page first, or
+        // Unresolved.
         private static MessageTag HandleFault(Message message, MessageTag request, ulong badge)
         {
             MessageTag reply;
-            if (request.UntypedCount != PageFaultMessage.WordCount || request.TypedCount != 0)
+            Span<ulong> pages = stackalloc ulong[RegionPagerBook.FaultGroupPages];
+            Span<ulong> poolAddresses = stackalloc ulong[RegionPagerBook.FaultGroupPages];
+            int count = 0;
+            // A page that is mapped but lacks the right the access needed (execute in the heap, say) stays a fault: the
+            // pager maps read and write only, and mapping the same page again would not help.
+            if (request.UntypedCount == PageFaultMessage.WordCount && request.TypedCount == 0
+                && (message.Word(PageFaultMessage.AccessWord) & PageFaultMessage.PresentBit) == 0)
             {
-                MessageTag.TryCreate(PageFaultMessage.UnresolvedLabel, 0, 0, MessageTagFlags.None, out reply);
-                return reply;
+                count = RegionPager.ResolveFault(badge, message.Word(PageFaultMessage.AddressWord), pages, poolAddresses);
             }
-            ulong address = message.Word(PageFaultMessage.AddressWord);
-            ulong poolAddress = RegionPager.ResolveFault(badge, address);
-            if (poolAddress == 0
-                || Flexpage.TryCreate(poolAddress, Flexpage.MinimumSizeLog2, FlexpageRights.Read | FlexpageRights.Write, out Flexpage page) != MessageError.None
-                || FlexpageItem.TryCreate(page, address & ~(UserLayout.PageSize - 1), grant: false, out FlexpageItem item) != MessageError.None)
+            int items = 0;
+            for (int i = 0; i < count; i++)
             {
-                MessageTag.TryCreate(PageFaultMessage.UnresolvedLabel, 0, 0, MessageTagFlags.None, out reply);
-                return reply;
+                if (Flexpage.TryCreate(poolAddresses[i], Flexpage.MinimumSizeLog2, FlexpageRights.Read | FlexpageRights.Write, out Flexpage page) == MessageError.None
+                    && FlexpageItem.TryCreate(page, pages[i], grant: false, out FlexpageItem item) == MessageError.None)
+                {
+                    message.SetWord(2 * items, item.FirstWord);
+                    message.SetWord(2 * items + 1, item.SecondWord);
+                    items++;
+                }
             }
-            message.SetWord(0, item.FirstWord);
-            message.SetWord(1, item.SecondWord);
-            MessageTag.TryCreate(PageFaultMessage.ResolvedLabel, 0, 1, MessageTagFlags.None, out reply);
+            MessageTag.TryCreate(items == 0 ? PageFaultMessage.UnresolvedLabel : PageFaultMessage.ResolvedLabel, 0, items, MessageTagFlags.None, out reply);
             return reply;
         }
 

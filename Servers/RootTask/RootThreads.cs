@@ -4,26 +4,26 @@ namespace Cosmos.Servers.RootTask
 {
     /// <summary>
     /// The root task's server threads (the region pager, the loader service): each on a stack array kept reachable here
-    /// for the root task's lifetime, at the root task's own priority, so that a thread spinning on a lock another root
-    /// thread holds yields to it.
+    /// for the root task's lifetime.
     /// </summary>
     internal static unsafe class RootThreads
     {
         private const int StackBytes = 64 * 1024;
         private const int Capacity = 4;
-        private const byte Priority = 100;
+        /// <summary>The root task's own priority (and the programs').</summary>
+        public const byte DefaultPriority = 100;
 
         private static readonly byte[][] s_stacks = new byte[Capacity][];
         private static int s_count;
 
         /// <summary>Starts <paramref name="entry"/>(argument, utcb) on a new thread; its id or a negative error. The entry must never return.</summary>
-        public static long Start(delegate*<ulong, ulong, void> entry, ulong argument)
+        public static long Start(delegate*<ulong, ulong, void> entry, ulong argument, byte priority = DefaultPriority)
         {
             if (s_count == Capacity)
             {
                 return (long)SystemCallError.LimitReached;
             }
-            long thread = Kernel.CreateThread(0, Priority);
+            long thread = Kernel.CreateThread(0, priority);
             if (thread < 0)
             {
                 return thread;

@@ -163,5 +163,37 @@ namespace Servers.Tests
             Assert.Equal(PagePlacement.Fresh, book.ResolveFault(badge, Heap, out int again));
             Assert.Equal(page, again);
         }
+
+        [Fact]
+        public void AFaultPlansItsPageFirstThenTheUnplacedPagesOfItsGroup()
+        {
+            RegionPagerBook book = NewBook(64, out int client, out ulong badge);
+            ulong group = Heap + 0x10000;
+            book.Place(client, group + 0x3000, out _);
+            ulong[] pages = new ulong[RegionPagerBook.FaultGroupPages];
+            int count = book.PlanFault(badge, group + 0x5123, pages, out int planned);
+            Assert.Equal(client, planned);
+            Assert.Equal(RegionPagerBook.FaultGroupPages - 1, count);
+            Assert.Equal(group + 0x5000, pages[0]);
+            Assert.DoesNotContain(group + 0x3000, pages[..count]);
+            Assert.Equal(group, pages[1]);
+            Assert.Equal(group + 0xF000, pages[count - 1]);
+            Assert.Equal(0, book.PlanFault(badge, 0x400000, pages, out _));
+            Assert.Equal(0, book.PlanFault(0, Heap, pages, out _));
+        }
+
+        [Fact]
+        public void AFaultGroupStaysInsideItsRegion()
+        {
+            RegionPagerBook book = NewBook(64, out _, out ulong badge);
+            ulong[] pages = new ulong[RegionPagerBook.FaultGroupPages];
+            ulong top = UserLayout.StackTop - 8;
+            int count = book.PlanFault(badge, top, pages, out _);
+            Assert.Equal(RegionPagerBook.FaultGroupPages, count);
+            foreach (ulong page in pages)
+            {
+                Assert.True(page >= UserLayout.StackTop - UserLayout.ProgramStackSize && page < UserLayout.StackTop);
+            }
+        }
     }
 }
