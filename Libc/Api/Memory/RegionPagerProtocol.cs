@@ -7,9 +7,12 @@ namespace Cosmos.Api.Memory
     /// <list type="bullet">
     /// <item>Page faults (<see cref="PageFaultMessage"/>): a fault inside one of the client's anonymous regions (its heap
     /// reservation UserLayout.HeapBase + UserLayout.ProgramHeapReservation, its stack UserLayout.ProgramStackSize below
-    /// UserLayout.StackTop) is answered with <see cref="PageFaultMessage.ResolvedLabel"/> and one map item of a zeroed page
-    /// of the pager's pool, read and write, never execute; the same page again if the client faults on an address it was
-    /// already given. A fault anywhere else, or with the pool exhausted, is answered with
+    /// UserLayout.StackTop) is answered with <see cref="PageFaultMessage.ResolvedLabel"/> and map items of zeroed pages of
+    /// the pager's pool, read and write, never execute: the faulting page first (the same pool page again if the client
+    /// was given one there before), then every other page of the fault's naturally aligned 64 KiB group in the same region
+    /// that the client has not been given yet (up to 16 items), so a growing heap or stack faults once per 64 KiB. If the
+    /// kernel cannot carry the items out (the client's quota), the faulting page's item is sent alone. A fault anywhere
+    /// else, on a page mapped without the right the access needed, or with the pool exhausted, is answered with
     /// <see cref="PageFaultMessage.UnresolvedLabel"/>.</item>
     /// <item><see cref="Release"/>: word <see cref="AddressWord"/> a page-aligned address, word <see cref="LengthWord"/> a
     /// page-aligned non-zero length; the range must lie inside one of the caller's anonymous regions. The pager takes back
