@@ -94,7 +94,7 @@ namespace CosmosKernel.SystemCalls
                 information.MaximumPriority = task->MaximumPriority;
                 information.Ended = task->Life == TaskLife.Ended ? (byte)1 : (byte)0;
                 information.NameLength = (short)task->NameLength;
-                information.OwnedPages = task->OwnedPages;
+                information.ResidentPages = task->OwnedPages + task->MappingsUsed;
                 information.PageTablePages = task->Space.TableCount;
                 information.ExitCode = task->ExitCode;
                 information.EndReason = task->EndReason;

@@ -27,8 +27,8 @@ namespace Cosmos.Api
         public byte MaximumPriority;
         public byte Ended;
         public short NameLength;
-        /// <summary>Frames the kernel allocated for the task's own memory (not counting page tables and UTCBs).</summary>
-        public ulong OwnedPages;
+        /// <summary>Pages mapped in the task's address space: frames the kernel loaded for it (sigma0 and the root task) and pages its pager mapped (not counting page tables and UTCBs).</summary>
+        public ulong ResidentPages;
         public ulong PageTablePages;
         public long ExitCode;
         public TaskEndReason EndReason;

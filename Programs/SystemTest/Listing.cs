@@ -19,7 +19,7 @@ namespace Cosmos.Programs.SystemTest
             for (long cursor = 0; (cursor = Kernel.QueryTask((ulong)cursor, &taskInformation)) > 0;)
             {
                 Output.Line("hello: task " + Kernel.FormatId(taskInformation.TaskId) + " " + Kernel.DecodeAscii(taskInformation.Name, taskInformation.NameLength) + " threads=" + taskInformation.ThreadCount.ToString()
-                    + " pages=" + taskInformation.OwnedPages.ToString() + " cpu=" + (taskInformation.CpuTimeNanoseconds / 1000).ToString() + "us");
+                    + " pages=" + taskInformation.ResidentPages.ToString() + " cpu=" + (taskInformation.CpuTimeNanoseconds / 1000).ToString() + "us");
             }
             ThreadInformation threadInformation;
             for (long cursor = 0; (cursor = Kernel.QueryThread((ulong)cursor, &threadInformation)) > 0;)
