@@ -31,9 +31,9 @@ namespace CosmosKernel.Ipc
         {
             ThreadControlBlock* thread = Scheduler.Current;
             TaskControlBlock* task = TaskTable.At(thread->TaskSlot);
-            if (task->Pager.IsEmpty || frame->Cr2 >= UserLayout.UserSpaceEnd)
+            if (task->Pager.IsEmpty || frame->Cr2 < UserLayout.MappableStart || frame->Cr2 >= UserLayout.MappableEnd)
             {
-                return false;
+                return false; // nothing can be mapped there (the null guard, the UTCBs, the kernel): no pager can help
             }
             if (!CapabilitySpace.IsLive(task->Pager))
             {

@@ -113,8 +113,7 @@ namespace CosmosKernel.Memory
             ulong nodes = 0;
             ulong roots = 0;
             ulong tables = 0;
-            ulong offset = 0;
-            while (offset < size)
+            for (ulong offset = 0; offset < size; offset += PageSize)
             {
                 ulong source = sourceBase + offset;
                 if (physical)
@@ -128,20 +127,9 @@ namespace CosmosKernel.Memory
                         roots++;
                     }
                 }
-                else
+                else if (NextSenderNode(sender, senderSpace, sourceBase, size, ref offset) == 0)
                 {
-                    ulong mapped = source;
-                    if (!sender->Space.NextMappedPage(ref mapped, sourceBase + size))
-                    {
-                        break;
-                    }
-                    offset = mapped - sourceBase;
-                    source = mapped;
-                    if (s_database.Lookup(senderSpace, source) == 0)
-                    {
-                        offset += PageSize;
-                        continue;
-                    }
+                    break;
                 }
                 ulong destination = destinationBase + offset;
                 if (s_database.Lookup(receiverSpace, destination) == 0)
@@ -156,7 +144,6 @@ namespace CosmosKernel.Memory
                         tables += (ulong)receiver->Space.MissingTables(new VirtualAddress(destination));
                     }
                 }
-                offset += PageSize;
             }
             if (nodes > receiver->MappingLimit - receiver->MappingsUsed || receiver->MappingsUsed > receiver->MappingLimit
                 || tables > receiver->PageTableLimit - receiver->Space.TableCount || receiver->Space.TableCount > receiver->PageTableLimit)
@@ -204,18 +191,12 @@ namespace CosmosKernel.Memory
                 }
                 else
                 {
-                    ulong mapped = source;
-                    if (!sender->Space.NextMappedPage(ref mapped, sourceBase + size))
+                    sourceNode = NextSenderNode(sender, senderSpace, sourceBase, size, ref offset);
+                    if (sourceNode == 0)
                     {
                         break;
                     }
-                    offset = mapped - sourceBase;
-                    source = mapped;
-                    sourceNode = s_database.Lookup(senderSpace, source);
-                    if (sourceNode == 0)
-                    {
-                        continue;
-                    }
+                    source = sourceBase + offset;
                 }
                 ulong destination = destinationBase + offset;
                 uint existing = s_database.Lookup(receiverSpace, destination);
@@ -324,6 +305,27 @@ namespace CosmosKernel.Memory
             }
             frame = s_database.FrameOf(node);
             return (long)s_database.RightsOf(node) | (s_database.FirstChildOf(node) != 0 ? 1L << 8 : 0);
+        }
+
+        // The next page at or after `offset` in the sender's region that the sender holds through the database: its node,
+        // with `offset` moved to it; 0 when there is none. Empty parts of the page tables are skipped whole.
+        private static uint NextSenderNode(TaskControlBlock* sender, uint senderSpace, ulong sourceBase, ulong size, ref ulong offset)
+        {
+            while (true)
+            {
+                ulong page = sourceBase + offset;
+                if (!sender->Space.NextMappedPage(ref page, sourceBase + size))
+                {
+                    return 0;
+                }
+                offset = page - sourceBase;
+                uint node = s_database.Lookup(senderSpace, page);
+                if (node != 0)
+                {
+                    return node;
+                }
+                offset += PageSize;
+            }
         }
 
         // Sigma0's root node of a physical frame, made (and a RAM frame zeroed) on its first mapping. 0: no node left.

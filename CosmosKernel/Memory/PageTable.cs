@@ -98,38 +98,19 @@ namespace CosmosKernel.Memory
         public PageTableError Unmap(VirtualAddress virtualAddress, out PhysicalAddress frame)
         {
             frame = PhysicalAddress.Null;
-            if (!virtualAddress.IsCanonical)
+            PageTableError error = FindLeaf(virtualAddress, out ulong* entry, out int level);
+            if (error != PageTableError.None)
             {
-                return PageTableError.NotCanonical;
+                return error;
             }
-            PhysicalAddress tableAddress = _root;
-            for (int level = 4; level >= 1; level--)
+            ulong pageSize = PageSizeOfLevel(level);
+            if (!virtualAddress.IsAlignedTo(pageSize) && level > 1)
             {
-                if (!_window.Contains(tableAddress, SmallPageSize))
-                {
-                    return PageTableError.TableOutsideWindow;
-                }
-                ulong* entry = EntryPointer(tableAddress, virtualAddress.TableIndex(level));
-                ulong value = *entry;
-                if ((value & Present) == 0)
-                {
-                    return PageTableError.NotMapped;
-                }
-                bool isLeaf = level == 1 || (value & LargePageBit) != 0;
-                if (isLeaf)
-                {
-                    ulong pageSize = PageSizeOfLevel(level);
-                    if (!virtualAddress.IsAlignedTo(pageSize) && level > 1)
-                    {
-                        return PageTableError.NotAligned;
-                    }
-                    frame = new PhysicalAddress(value & AddressMask & ~(pageSize - 1));
-                    *entry = 0;
-                    return PageTableError.None;
-                }
-                tableAddress = new PhysicalAddress(value & AddressMask);
+                return PageTableError.NotAligned;
             }
-            return PageTableError.NotMapped;
+            frame = new PhysicalAddress(*entry & AddressMask & ~(pageSize - 1));
+            *entry = 0;
+            return PageTableError.None;
         }
 
         /// <summary>
@@ -138,6 +119,24 @@ namespace CosmosKernel.Memory
         /// </summary>
         public PageTableError SetPageFlags(VirtualAddress virtualAddress, PageFlags flags)
         {
+            PageTableError error = FindLeaf(virtualAddress, out ulong* entry, out int level);
+            if (error != PageTableError.None)
+            {
+                return error;
+            }
+            if (level != 1)
+            {
+                return PageTableError.LargePageInTheWay;
+            }
+            *entry = (*entry & AddressMask) | Present | EntryBits(flags);
+            return PageTableError.None;
+        }
+
+        // The present leaf entry mapping `virtualAddress` (level 1 for a 4 KiB page, 2 or 3 for a large one), or NotCanonical, NotMapped or TableOutsideWindow.
+        private readonly PageTableError FindLeaf(VirtualAddress virtualAddress, out ulong* leaf, out int leafLevel)
+        {
+            leaf = null;
+            leafLevel = 0;
             if (!virtualAddress.IsCanonical)
             {
                 return PageTableError.NotCanonical;
@@ -155,14 +154,11 @@ namespace CosmosKernel.Memory
                 {
                     return PageTableError.NotMapped;
                 }
-                if (level == 1)
+                if (level == 1 || (value & LargePageBit) != 0)
                 {
-                    *entry = (value & AddressMask) | Present | EntryBits(flags);
+                    leaf = entry;
+                    leafLevel = level;
                     return PageTableError.None;
-                }
-                if ((value & LargePageBit) != 0)
-                {
-                    return PageTableError.LargePageInTheWay;
                 }
                 tableAddress = new PhysicalAddress(value & AddressMask);
             }

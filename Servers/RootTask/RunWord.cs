@@ -177,44 +177,25 @@ namespace Cosmos.Servers.RootTask
             return RunWordError.UnknownSuffix;
         }
 
-        /// <summary>
-        /// Reads text[start, end) as a decimal number, or a hexadecimal one after "0x"; false for an empty or
-        /// malformed number or one above 0xFFFFFF (more than any port or line needs, so no overflow is possible).
-        /// </summary>
+        // The largest number a port, line or size suffix takes (more than any needs).
+        private const ulong SmallNumberLimit = 0x1000000;
+
+        /// <summary>Reads text[start, end) as a number below 0x1000000 (ports, lines, sizes): see <see cref="TryParseBelow"/>.</summary>
         private static bool TryParseNumber(string text, int start, int end, out uint value)
         {
-            value = 0;
-            uint radix = 10;
-            if (end - start > 2 && text[start] == '0' && (text[start + 1] == 'x' || text[start + 1] == 'X'))
-            {
-                radix = 16;
-                start += 2;
-            }
-            if (start >= end)
-            {
-                return false;
-            }
-            for (int i = start; i < end; i++)
-            {
-                uint digit = DigitValue(text[i]);
-                if (digit >= radix)
-                {
-                    return false;
-                }
-                value = value * radix + digit;
-                if (value > 0xFFFFFF)
-                {
-                    return false;
-                }
-            }
-            return true;
+            bool parsed = TryParseBelow(text, start, end, SmallNumberLimit, out ulong number);
+            value = (uint)number;
+            return parsed;
         }
 
+        /// <summary>Reads text[start, end) as a physical address below <see cref="PhysicalAddressLimit"/>: see <see cref="TryParseBelow"/>.</summary>
+        private static bool TryParseAddress(string text, int start, int end, out ulong value) => TryParseBelow(text, start, end, PhysicalAddressLimit, out value);
+
         /// <summary>
-        /// Reads text[start, end) as a physical address: decimal, or hexadecimal after "0x"; false for an empty or malformed
-        /// number or one at or above <see cref="PhysicalAddressLimit"/> (checked digit by digit, so no overflow is possible).
+        /// Reads text[start, end) as a decimal number, or a hexadecimal one after "0x"; false for an empty or malformed
+        /// number or one at or above <paramref name="limit"/> (at most 2^52, checked digit by digit, so no overflow is possible).
         /// </summary>
-        private static bool TryParseAddress(string text, int start, int end, out ulong value)
+        private static bool TryParseBelow(string text, int start, int end, ulong limit, out ulong value)
         {
             value = 0;
             ulong radix = 10;
@@ -235,8 +216,9 @@ namespace Cosmos.Servers.RootTask
                     return false;
                 }
                 value = value * radix + digit;
-                if (value >= PhysicalAddressLimit)
+                if (value >= limit)
                 {
+                    value = 0;
                     return false;
                 }
             }
