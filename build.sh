@@ -114,6 +114,7 @@ write_symbols() {
 programs=(
     "Servers/RootTask roottask"
     "Servers/NameBroker namebroker"
+    "Servers/Sigma0 sigma0"
     "Programs/SystemTest systest"
     "Programs/GarbageCollectorTest gctest"
     "Programs/ExceptionTest ehtest"

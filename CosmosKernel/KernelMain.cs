@@ -22,7 +22,7 @@ namespace CosmosKernel
     /// Boot order: serial log, descriptor tables (so any fault from here on is reported), boot information,
     /// symbol table, physical frames, the kernel's page tables, the heap, module start-up (statics), the clock
     /// and the local APIC timer, threads, tasks and system calls, then "kernel: ready", whatever the command
-    /// line asks for, and the root task. The boot context then becomes the idle thread.
+    /// line asks for, and the two tasks the kernel starts: sigma0 and the root task. The boot context then becomes the idle thread.
     /// </summary>
     internal static unsafe class KernelEntry
     {
@@ -64,11 +64,15 @@ namespace CosmosKernel
             Acpi.SetBootLoaderRsdp(s_multiboot.RsdpAddress, s_multiboot.RsdpLength);
             InitializeTime();
             InitializeThreads(layout);
+            if (!Mappings.Initialize())
+            {
+                Panic.Halt("memory: no room for the mapping database");
+            }
 
             KernelLog.Info("kernel").Text("ready, ").Decimal(KernelMemory.Frames.FreeMebibytes).Text(" MiB free").End();
             BootString words = s_multiboot.GetCommandLine(KernelMemory.Window);
             RunCommandLine(words);
-            RootTaskLoader.Start(in s_multiboot, words);
+            BootTaskLoader.Start(in s_multiboot, words);
             Scheduler.RunIdle();
         }
 

@@ -30,7 +30,10 @@ namespace CosmosKernel.Interrupts
                 {
                     Panic.FromTrap(frame);
                 }
-                if (!UserFaults.DeliverToHandler(frame) && !Ipc.ExceptionMessages.Deliver(frame))
+                // A page fault goes to the task's pager first; what it does not resolve, and every other fault, to the
+                // task's own fault handler, then the thread's exception port, else the task ends.
+                bool resolved = vector == CpuException.PageFault && Ipc.PageFaultMessages.Deliver(frame);
+                if (!resolved && !UserFaults.DeliverToHandler(frame) && !Ipc.ExceptionMessages.Deliver(frame))
                 {
                     UserFaults.EndFaultingTask(frame); // does not return
                 }

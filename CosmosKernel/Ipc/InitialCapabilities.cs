@@ -34,6 +34,42 @@ namespace CosmosKernel.Ipc
             return error;
         }
 
+        /// <summary>
+        /// Sigma0's two ports, made by the kernel: sigma0 holds their receive rights (WellKnownSlots.Sigma0MemoryPort and
+        /// Sigma0DevicePort) and the debug console; the root task holds unbadged send rights (RootSigma0Memory,
+        /// RootSigma0Device), and the memory port is the root task's pager (badge 0).
+        /// </summary>
+        public static SystemCallError ConnectSigma0(TaskControlBlock* sigma0, TaskControlBlock* root)
+        {
+            SystemCallError error = CapabilitySpace.Insert(sigma0, WellKnownSlots.DebugConsole,
+                new Capability(CapabilityKind.DebugConsole, CapabilityRights.Send, new KernelObjectReference(0, 1)), out _);
+            if (error == SystemCallError.None)
+            {
+                error = MakeSigma0Port(sigma0, WellKnownSlots.Sigma0MemoryPort, root, WellKnownSlots.RootSigma0Memory);
+            }
+            if (error == SystemCallError.None)
+            {
+                error = MakeSigma0Port(sigma0, WellKnownSlots.Sigma0DevicePort, root, WellKnownSlots.RootSigma0Device);
+            }
+            if (error == SystemCallError.None)
+            {
+                error = CapabilitySpace.Read(root, WellKnownSlots.RootSigma0Memory, out root->Pager);
+            }
+            return error;
+        }
+
+        private static SystemCallError MakeSigma0Port(TaskControlBlock* sigma0, uint receiveSlot, TaskControlBlock* root, uint sendSlot)
+        {
+            Port* port = KernelObjects.Ports->Allocate(out KernelObjectReference reference);
+            if (port == null)
+            {
+                return SystemCallError.LimitReached;
+            }
+            SystemCallError error = CapabilitySpace.Insert(sigma0, receiveSlot, new Capability(CapabilityKind.Port, CapabilityRights.Receive | CapabilityRights.Send, reference), out _);
+            return error != SystemCallError.None ? error
+                : CapabilitySpace.Insert(root, sendSlot, new Capability(CapabilityKind.Port, CapabilityRights.Send | CapabilityRights.Grant, reference), out _);
+        }
+
         /// <summary>A Task capability with Control and Grant naming <paramref name="task"/>.</summary>
         public static Capability TaskCapability(TaskControlBlock* task) =>
             new Capability(CapabilityKind.Task, ControlAndGrant, new KernelObjectReference((uint)task->Id.Slot, task->Id.Version));

@@ -26,12 +26,22 @@ namespace CosmosKernel.Ipc
         /// <summary>
         /// Copies the message <paramref name="tag"/> describes (already validated) from <paramref name="sender"/>'s UTCB to
         /// <paramref name="receiver"/>, which sees <paramref name="badge"/>. Errors are the sender's: TransferFailed,
-        /// NotSupported, or the capability error of a transfer item's source slot.
+        /// a mapping error (QuotaExceeded, OutOfMemory, AlreadyExists, PermissionDenied for sigma0 memory it may not map), or the
+        /// capability error of a transfer item's source slot.
         /// </summary>
         public static SystemCallError Deliver(ThreadControlBlock* sender, MessageTag tag, ulong badge, ThreadControlBlock* receiver)
         {
             Utcb* from = UtcbOf(sender);
             Utcb* to = UtcbOf(receiver);
+            if (receiver->AwaitingPageFault)
+            {
+                SystemCallError faultError = TransferPageFaultReply(sender, from, tag, receiver);
+                if (faultError == SystemCallError.None)
+                {
+                    receiver->IpcTag = tag.Word;
+                }
+                return faultError;
+            }
             if (tag.TypedCount == 0)
             {
                 CopyWords(from->MessageRegisters, to->MessageRegisters, tag.UntypedCount);
@@ -117,7 +127,11 @@ namespace CosmosKernel.Ipc
                 }
                 else
                 {
-                    return SystemCallError.NotSupported; // map and grant: issue "Address spaces"
+                    SystemCallError error = CheckMemoryItem(senderTask, first, second, receiverTask, to->MemoryReceiveWindow, false);
+                    if (error != SystemCallError.None)
+                    {
+                        return error;
+                    }
                 }
             }
 
@@ -140,6 +154,16 @@ namespace CosmosKernel.Ipc
                     to->MessageRegisters[register + 1] = destination;
                     capabilities++;
                 }
+                else if (TypedItem.KindOf(first) != TypedItemKind.String)
+                {
+                    SystemCallError error = CarryOutMemoryItem(senderTask, first, second, receiverTask, to->MemoryReceiveWindow, false, out ulong delivered, out ulong region);
+                    if (error != SystemCallError.None)
+                    {
+                        return error;
+                    }
+                    to->MessageRegisters[register] = delivered;
+                    to->MessageRegisters[register + 1] = region;
+                }
                 else
                 {
                     StringItem.TryDecode(first, second, out StringItem text);
@@ -151,6 +175,99 @@ namespace CosmosKernel.Ipc
                 }
             }
             return SystemCallError.None;
+        }
+
+        // A page fault's reply: only its map and grant items count, placed in the whole user half of the faulting thread's
+        // task; its words are not copied (the thread is in a trap, not a system call, and keeps its message registers).
+        private static SystemCallError TransferPageFaultReply(ThreadControlBlock* sender, Utcb* from, MessageTag tag, ThreadControlBlock* receiver)
+        {
+            TaskControlBlock* senderTask = TaskTable.At(sender->TaskSlot);
+            TaskControlBlock* receiverTask = TaskTable.At(receiver->TaskSlot);
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int item = 0; item < tag.TypedCount; item++)
+                {
+                    int register = tag.UntypedCount + item * MessageLimits.TypedItemWordCount;
+                    ulong first = from->MessageRegisters[register];
+                    ulong second = from->MessageRegisters[register + 1];
+                    TypedItemKind kind = TypedItem.KindOf(first);
+                    if (kind != TypedItemKind.Map && kind != TypedItemKind.Grant)
+                    {
+                        return SystemCallError.TransferFailed;
+                    }
+                    SystemCallError error = pass == 0
+                        ? CheckMemoryItem(senderTask, first, second, receiverTask, 0, true)
+                        : CarryOutMemoryItem(senderTask, first, second, receiverTask, 0, true, out _, out _);
+                    if (error != SystemCallError.None)
+                    {
+                        return error;
+                    }
+                }
+            }
+            return SystemCallError.None;
+        }
+
+        // Where a map or grant item goes: the window (the receiver's declared flexpage, or the whole user half) and the hot
+        // spot choose the destination. A send flexpage no larger than the window lands at the window's base plus the hot
+        // spot modulo the window size, rounded down to the send size; a larger one sends only the window-sized part the hot
+        // spot (modulo the send size) falls in, to the window's base.
+        private static SystemCallError PlaceMemoryItem(ulong first, ulong second, ulong windowWord, bool wholeUserHalf, out FlexpageItem item, out ulong sourceBase, out int sizeLog2, out ulong destination)
+        {
+            sourceBase = 0;
+            sizeLog2 = 0;
+            destination = 0;
+            FlexpageItem.TryDecode(first, second, out item);
+            ulong windowBase = 0;
+            int windowSizeLog2 = Flexpage.MaximumSizeLog2;
+            if (!wholeUserHalf)
+            {
+                if (windowWord == 0 || Flexpage.TryDecode(windowWord, out Flexpage window) != MessageError.None)
+                {
+                    return SystemCallError.TransferFailed;
+                }
+                windowBase = window.BaseAddress;
+                windowSizeLog2 = window.SizeLog2;
+            }
+            Flexpage sent = item.Flexpage;
+            ulong windowMask = (1UL << windowSizeLog2) - 1;
+            ulong sentMask = (1UL << sent.SizeLog2) - 1;
+            if (sent.SizeLog2 <= windowSizeLog2)
+            {
+                sourceBase = sent.BaseAddress;
+                sizeLog2 = sent.SizeLog2;
+                destination = windowBase + ((item.HotSpot & windowMask) & ~sentMask);
+            }
+            else
+            {
+                sourceBase = sent.BaseAddress + ((item.HotSpot & sentMask) & ~windowMask);
+                sizeLog2 = windowSizeLog2;
+                destination = windowBase;
+            }
+            return SystemCallError.None;
+        }
+
+        private static SystemCallError CheckMemoryItem(TaskControlBlock* senderTask, ulong first, ulong second, TaskControlBlock* receiverTask, ulong windowWord, bool wholeUserHalf)
+        {
+            SystemCallError error = PlaceMemoryItem(first, second, windowWord, wholeUserHalf, out _, out ulong sourceBase, out int sizeLog2, out ulong destination);
+            return error != SystemCallError.None ? error : Mappings.Check(senderTask, sourceBase, sizeLog2, receiverTask, destination);
+        }
+
+        // Maps or grants; `delivered` and `region` are the item as the receiver sees it: the kind with the destination as hot
+        // spot, and a flexpage of the destination region with the rights sent.
+        private static SystemCallError CarryOutMemoryItem(TaskControlBlock* senderTask, ulong first, ulong second, TaskControlBlock* receiverTask, ulong windowWord, bool wholeUserHalf, out ulong delivered, out ulong region)
+        {
+            delivered = 0;
+            region = 0;
+            SystemCallError error = PlaceMemoryItem(first, second, windowWord, wholeUserHalf, out FlexpageItem item, out ulong sourceBase, out int sizeLog2, out ulong destination);
+            if (error != SystemCallError.None)
+            {
+                return error;
+            }
+            error = Mappings.Map(senderTask, sourceBase, sizeLog2, Mappings.RightsOf(item.Flexpage.Rights), receiverTask, destination, item.Grant, out _);
+            delivered = destination | (ulong)(item.Grant ? TypedItemKind.Grant : TypedItemKind.Map);
+            Flexpage.TryCreate(destination, sizeLog2, item.Flexpage.Rights, out Flexpage received);
+            region = received.Word;
+            return error;
         }
 
         // A transfer item can be carried out: the source is live and may leave its table, and the window has an empty slot for it.

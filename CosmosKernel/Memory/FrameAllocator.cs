@@ -206,6 +206,29 @@ namespace CosmosKernel.Memory
             return FrameAllocatorError.None;
         }
 
+        /// <summary>
+        /// Takes free frames, highest first, until only <paramref name="keep"/> remain free, and marks each taken frame in
+        /// <paramref name="claimed"/> (one bit per managed frame, at least (ManagedFrames + 63) / 64 words). How the kernel
+        /// hands the memory it does not keep for itself to sigma0 at boot. Returns how many frames were taken.
+        /// </summary>
+        public ulong ClaimFreeFrames(ulong keep, ulong* claimed)
+        {
+            ulong taken = 0;
+            ulong frame = _frameCount;
+            while (frame > 0 && _freeFrames > keep)
+            {
+                frame--;
+                if (!IsSet(_inUse, frame))
+                {
+                    SetFrames(_inUse, frame, frame + 1, true);
+                    claimed[frame / 64] |= 1UL << (int)(frame % 64);
+                    _freeFrames--;
+                    taken++;
+                }
+            }
+            return taken;
+        }
+
         /// <summary>True when the frame at <paramref name="frame"/> is free (false for unmanaged addresses).</summary>
         public readonly bool IsFree(PhysicalAddress frame)
         {

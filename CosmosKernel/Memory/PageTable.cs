@@ -131,6 +131,104 @@ namespace CosmosKernel.Memory
             return PageTableError.NotMapped;
         }
 
+        /// <summary>
+        /// Replaces the permissions of the 4 KiB page mapped at <paramref name="virtualAddress"/> (its frame stays). Returns
+        /// None, NotCanonical, NotMapped, LargePageInTheWay or TableOutsideWindow. The caller invalidates the TLB entry.
+        /// </summary>
+        public PageTableError SetPageFlags(VirtualAddress virtualAddress, PageFlags flags)
+        {
+            if (!virtualAddress.IsCanonical)
+            {
+                return PageTableError.NotCanonical;
+            }
+            PhysicalAddress tableAddress = _root;
+            for (int level = 4; level >= 1; level--)
+            {
+                if (!_window.Contains(tableAddress, SmallPageSize))
+                {
+                    return PageTableError.TableOutsideWindow;
+                }
+                ulong* entry = EntryPointer(tableAddress, virtualAddress.TableIndex(level));
+                ulong value = *entry;
+                if ((value & Present) == 0)
+                {
+                    return PageTableError.NotMapped;
+                }
+                if (level == 1)
+                {
+                    *entry = (value & AddressMask) | Present | EntryBits(flags);
+                    return PageTableError.None;
+                }
+                if ((value & LargePageBit) != 0)
+                {
+                    return PageTableError.LargePageInTheWay;
+                }
+                tableAddress = new PhysicalAddress(value & AddressMask);
+            }
+            return PageTableError.NotMapped;
+        }
+
+        /// <summary>
+        /// Moves <paramref name="address"/> (4 KiB aligned) to the first page at or above it and below <paramref name="end"/>
+        /// that a 4 KiB leaf entry maps, skipping whole empty tables; false when there is none (large pages are skipped).
+        /// </summary>
+        public readonly bool NextMappedPage(ref ulong address, ulong end)
+        {
+            while (address < end)
+            {
+                VirtualAddress virtualAddress = new VirtualAddress(address);
+                PhysicalAddress tableAddress = _root;
+                ulong skip = 0;
+                for (int level = 4; level >= 1; level--)
+                {
+                    ulong coverage = level == 4 ? 1UL << 39 : level == 3 ? HugePageSize : level == 2 ? LargePageSize : SmallPageSize;
+                    if (!_window.Contains(tableAddress, SmallPageSize))
+                    {
+                        skip = coverage;
+                        break;
+                    }
+                    ulong value = *EntryPointer(tableAddress, virtualAddress.TableIndex(level));
+                    if ((value & Present) == 0 || (level > 1 && (value & LargePageBit) != 0))
+                    {
+                        skip = coverage;
+                        break;
+                    }
+                    if (level == 1)
+                    {
+                        return true;
+                    }
+                    tableAddress = new PhysicalAddress(value & AddressMask);
+                }
+                ulong next = (address & ~(skip - 1)) + skip;
+                if (next <= address)
+                {
+                    return false;
+                }
+                address = next;
+            }
+            return false;
+        }
+
+        /// <summary>How many tables mapping a 4 KiB page at <paramref name="virtualAddress"/> would have to allocate (0-3).</summary>
+        public readonly int MissingTables(VirtualAddress virtualAddress)
+        {
+            PhysicalAddress tableAddress = _root;
+            for (int level = 4; level > 1; level--)
+            {
+                if (!_window.Contains(tableAddress, SmallPageSize))
+                {
+                    return level - 1;
+                }
+                ulong value = *EntryPointer(tableAddress, virtualAddress.TableIndex(level));
+                if ((value & Present) == 0 || (value & LargePageBit) != 0)
+                {
+                    return level - 1;
+                }
+                tableAddress = new PhysicalAddress(value & AddressMask);
+            }
+            return 0;
+        }
+
         /// <summary>Looks <paramref name="virtualAddress"/> up as the CPU would. Not mapped: IsMapped is false.</summary>
         public readonly PageTranslation Translate(VirtualAddress virtualAddress)
         {

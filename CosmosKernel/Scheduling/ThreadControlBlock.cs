@@ -92,6 +92,17 @@ namespace CosmosKernel.Scheduling
         /// <summary>Where the thread's ring-3 faults go as FaultMessage calls (a copy of a port send capability; empty: none).</summary>
         public Capability ExceptionPort;
 
+        /// <summary>Waiting inside a page fault for its pager's reply: the reply's map items go into the whole user half, its words nowhere.</summary>
+        public bool AwaitingPageFault;
+
+        /// <summary>The page fault last sent to the pager (address and instruction) and how often in a row it came back unchanged.</summary>
+        public ulong LastFaultAddress;
+        public ulong LastFaultInstruction;
+        public int RepeatedFaults;
+
+        /// <summary>Message registers 0-3, kept while a page-fault message occupies them.</summary>
+        public fixed ulong SavedMessageRegisters[4];
+
         /// <summary>The lowest word of the stack block, holding <see cref="CanaryValue"/> (null for the idle thread, which runs on the boot stack).</summary>
         public ulong* StackBottom;
 

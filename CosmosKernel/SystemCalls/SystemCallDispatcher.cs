@@ -98,6 +98,13 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.InterruptAcknowledge: return HardwareCalls.Acknowledge(argument1);
                 case SystemCallNumber.IoPortRangeDerive: return HardwareCalls.Derive(argument1, argument2, argument3);
                 case SystemCallNumber.IoPortsEnable: return HardwareCalls.Enable(argument1);
+                case SystemCallNumber.MemoryMap: return AddressSpaceCalls.Map(argument1, argument2, argument3, argument4);
+                case SystemCallNumber.MemoryUnmap: return AddressSpaceCalls.Unmap(argument1, argument2);
+                case SystemCallNumber.TaskSetPager: return AddressSpaceCalls.SetPager(argument1, argument2);
+                case SystemCallNumber.TaskSetMemoryQuota: return AddressSpaceCalls.SetQuota(argument1, argument2, argument3);
+                case SystemCallNumber.TaskMemoryInformation: return AddressSpaceCalls.Information(argument1, argument2);
+                case SystemCallNumber.PhysicalMemoryRanges: return AddressSpaceCalls.PhysicalRanges(argument1, argument2);
+                case SystemCallNumber.MemoryMappingInformation: return AddressSpaceCalls.MappingInformation(argument1, &frame->Rdx);
                 default: return (long)SystemCallError.UnknownCall;
             }
         }

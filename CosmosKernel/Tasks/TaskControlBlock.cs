@@ -45,6 +45,16 @@ namespace CosmosKernel.Tasks
         /// <summary>The task's capability table (storage: TaskTable, one block per task slot). Ipc/CapabilitySpace.cs works on it.</summary>
         public CapabilityTable Capabilities;
 
+        /// <summary>Where the task's page faults go (TaskSetPager): a send capability to the pager's port, with its badge; empty: faults are not paged.</summary>
+        public Capability Pager;
+
+        /// <summary>Mapping-database nodes in the task's address space (one per mapped page), and the most it may hold.</summary>
+        public ulong MappingsUsed;
+        public ulong MappingLimit;
+
+        /// <summary>The most page-table frames the task's address space may grow to by mappings (Space.TableCount counts them).</summary>
+        public ulong PageTableLimit;
+
         /// <summary>The I/O port ranges the task enabled (IoPortsEnable); Interrupts/IoPortPermissions.cs opens them in the TSS bitmap while the task runs.</summary>
         public IoPortGrants IoPorts;
     }

@@ -43,6 +43,8 @@ namespace CosmosKernel.Tasks
             created->Life = TaskLife.Alive;
             created->Parent = parent == null ? TaskId.None : parent->Id;
             created->MaximumPriority = maximumPriority;
+            created->MappingLimit = parent == null ? Mappings.Unlimited : Mappings.DefaultMappingLimit;
+            created->PageTableLimit = parent == null ? Mappings.Unlimited : Mappings.DefaultPageTableLimit;
             created->NameLength = nameLength > TaskControlBlock.NameCapacity ? TaskControlBlock.NameCapacity : nameLength;
             for (int i = 0; i < created->NameLength; i++)
             {
@@ -374,6 +376,8 @@ namespace CosmosKernel.Tasks
         {
             Scheduler.LeaveAddressSpace(task->Space.Root.Value);
             IoPortPermissions.Release(task); // its I/O ports are denied again
+            Mappings.RemoveAll(task); // with everything derived from its pages, in every address space
+            task->Pager = Capabilities.Capability.Empty;
             ulong tablePages = task->Space.TableCount;
             task->Space.Release(ref KernelMemory.Frames, out ulong ownedFreed);
             task->Life = TaskLife.Ended;
