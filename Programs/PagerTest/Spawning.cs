@@ -1,14 +1,13 @@
 using Cosmos.Api;
 using Cosmos.Api.Loading;
-using Cosmos.Api.Memory;
 
 namespace Cosmos.Programs.PagerTest
 {
     /// <summary>
-    /// Starting pagertest's other parts through the root task's loader service, each with a pager of pagertest's choosing,
-    /// and waiting for them. The quota given is half of the caller's own, so a child can give its own children some too.
+    /// Starting pagertest's other parts through the root task's loader service, each with a pager of pagertest's choosing
+    /// and the kernel's default memory quota, and waiting for them.
     /// </summary>
-    internal static unsafe class Spawning
+    internal static class Spawning
     {
         /// <summary>How long a scenario waits for a part it started.</summary>
         public const ulong WaitBound = 120_000_000_000UL;
@@ -20,20 +19,8 @@ namespace Cosmos.Programs.PagerTest
         /// </summary>
         public static string Spawn(string runWord, uint pagerSlot, uint taskCapabilitySlot, out ulong taskId)
         {
-            TaskMemoryInformation own;
-            ulong mappingLimit = 1UL << 20;
-            ulong pageTableLimit = 1UL << 10;
-            if (AddressSpace.QueryMemory(0, &own) == SystemCallError.None)
-            {
-                mappingLimit = Half(own.MappingLimit, own.MappingsUsed);
-                pageTableLimit = Half(own.PageTableLimit, own.PageTablesUsed);
-            }
-            long result = (long)Loader.Spawn(runWord, pagerSlot, mappingLimit, pageTableLimit, taskCapabilitySlot, out taskId);
-            if (result < 0)
-            {
-                return "spawning " + runWord + ": " + Output.Error(result);
-            }
-            return null;
+            LoaderStatus status = Loader.Spawn(runWord, pagerSlot, 0, 0, taskCapabilitySlot, out taskId);
+            return status == LoaderStatus.Ok ? null : "spawning " + runWord + ": " + Loader.Describe(status);
         }
 
         /// <summary>Waits for a task started by <see cref="Spawn"/>; null if it exited with 0, else how it ended.</summary>
@@ -56,12 +43,6 @@ namespace Cosmos.Programs.PagerTest
                 case TaskEndReason.Killed: return "killed";
                 default: return "not ended";
             }
-        }
-
-        private static ulong Half(ulong limit, ulong used)
-        {
-            ulong left = limit > used ? limit - used : 0;
-            return left / 2;
         }
     }
 }
