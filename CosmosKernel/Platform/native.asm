@@ -102,6 +102,13 @@ native_invalidate_page:         ; (ulong virtual address)
     invlpg [rdi]
     ret
 
+global native_zero_page
+native_zero_page:               ; (void* page): 4 KiB, 8-byte aligned
+    xor eax, eax
+    mov ecx, 512
+    rep stosq
+    ret
+
 global native_read_msr
 native_read_msr:                ; (uint msr) -> ulong
     mov ecx, edi

@@ -195,7 +195,7 @@ namespace CosmosKernel.SystemCalls
                 frame->Rdi = (ulong)check.Error;
                 return (long)SystemCallError.MalformedMessage;
             }
-            return check.MemoryCount != 0 ? (long)SystemCallError.NotSupported : 0;
+            return 0;
         }
     }
 }

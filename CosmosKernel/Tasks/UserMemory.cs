@@ -18,7 +18,7 @@ namespace CosmosKernel.Tasks
         {
             Read,
             Write,
-            /// <summary>Write on behalf of a loader or a task's controller: the page must be mapped for the task, writable or not.</summary>
+            /// <summary>Write on behalf of a loader or a task's controller: the page must be the task's memory (loaded by the kernel, or mapped to it by a pager), writable or not.</summary>
             WriteOwned,
         }
 
@@ -119,7 +119,7 @@ namespace CosmosKernel.Tasks
             switch (access)
             {
                 case Access.Write: return (translation.Flags & PageFlags.Writable) != 0;
-                case Access.WriteOwned: return true;
+                case Access.WriteOwned: return (translation.Flags & (PageFlags.Writable | PageFlags.Owned | PageFlags.Derived)) != 0;
                 default: return true;
             }
         }

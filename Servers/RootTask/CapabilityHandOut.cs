@@ -8,12 +8,19 @@ namespace Cosmos.Servers.RootTask
     /// Gives a created task (first thread not yet started) the capabilities its run word's suffixes ask for, in their
     /// order, into slots <see cref="GivenCapabilitySlots.First"/>, First + 1, …, printing one line per capability:
     /// a register right at the name broker (a send right to the broker's port minted with a registrant badge), a copy
-    /// of a legacy interrupt line's capability, or an I/O port range derived from the root task's range of every port.
+    /// of a legacy interrupt line's capability, an I/O port range derived from the root task's range of every port, a
+    /// send right to sigma0's memory port with a badge of its own, or a send right to sigma0's device port badged with the
+    /// flexpage word of the physical range it may map. Each minted send right is given with Send alone, so its badge
+    /// stays one task's identity.
     /// </summary>
     internal static class CapabilityHandOut
     {
-        // Registrant numbers for register-right badges; the broker tells registrants apart by them.
+        // Registrant numbers for register-right badges; the broker tells registrants apart by them. Number 0 (badge 1) is
+        // the root task's own (LoaderService.RootRegistrant).
         private static ulong s_nextRegistrant = 1;
+
+        // Badges of sigma0 memory clients: 2, 3, ... (sigma0 sees the root task's own unbadged right as 0).
+        private static ulong s_nextSigma0Client = 2;
 
         /// <summary>Gives every requested capability; stops at the first failure, reports it and returns its error.</summary>
         public static SystemCallError Give(ulong task, CapabilityRequest[] requests)
@@ -39,6 +46,19 @@ namespace Cosmos.Servers.RootTask
                             s_nextRegistrant++;
                         }
                         break;
+                    case CapabilityRequestKind.Sigma0Memory:
+                        what = "a send right to sigma0's memory port (badge " + s_nextSigma0Client.ToString() + ")";
+                        result = GiveMinted(task, WellKnownSlots.RootSigma0Memory, destination, s_nextSigma0Client);
+                        if (result >= 0)
+                        {
+                            s_nextSigma0Client++;
+                        }
+                        break;
+                    case CapabilityRequestKind.DeviceMemory:
+                        what = "a send right to sigma0's device port for 0x" + request.DeviceBase.ToString("x") + "/" + request.DeviceSizeLog2.ToString()
+                            + " (badge 0x" + request.DeviceBadge.ToString("x") + ")";
+                        result = GiveMinted(task, WellKnownSlots.RootSigma0Device, destination, request.DeviceBadge);
+                        break;
                     case CapabilityRequestKind.InterruptLine:
                         what = "interrupt line " + request.InterruptLine.ToString();
                         result = Capabilities.Give(task, WellKnownSlots.RootFirstInterruptLine + request.InterruptLine, destination, CapabilityRights.Control, move: false);
@@ -61,9 +81,12 @@ namespace Cosmos.Servers.RootTask
 
         // Mints a badged send right from the root's own send right to the broker (slot NameBroker) and gives the task a
         // copy with Send alone (no Grant: a register right cannot be passed on, so its badge stays one task's identity).
-        private static long GiveRegisterRight(ulong task, uint destination, ulong badge)
+        private static long GiveRegisterRight(ulong task, uint destination, ulong badge) => GiveMinted(task, WellKnownSlots.NameBroker, destination, badge);
+
+        // Mints a send right with <badge> from the root's unbadged send right in <source> and gives the task a copy with Send alone.
+        private static long GiveMinted(ulong task, uint source, uint destination, ulong badge)
         {
-            long minted = Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
+            long minted = Capabilities.Mint(source, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
             return minted < 0 ? minted : GiveNarrowed(task, (uint)minted, destination, CapabilityRights.Send);
         }
 

@@ -14,5 +14,11 @@ namespace Cosmos.Servers.RootTask
 
         /// <summary>"+spawn": the program may create tasks (TaskCreate gives it a Task capability naming itself, in slot WellKnownSlots.OwnTask; no numbered slot).</summary>
         TaskCreation,
+
+        /// <summary>"+sigma0": a send right to sigma0's memory port, minted with a badge of its own (2, 3, ...) from the root's slot 5.</summary>
+        Sigma0Memory,
+
+        /// <summary>"+device=BASE/LOG2": a send right to sigma0's device port badged with the flexpage word BASE | LOG2 &lt;&lt; 4, minted from the root's slot 6.</summary>
+        DeviceMemory,
     }
 }

@@ -41,7 +41,7 @@ namespace Cosmos.Servers.RootTask
                 Capabilities.Delete((uint)port);
                 return Fail("cannot copy a send right of its port into slot 1", published);
             }
-            SystemCallError error = ProgramLoader.Create(ModuleName, ModuleName, false, out CreatedProgram broker, out ElfError elfError);
+            SystemCallError error = ProgramLoader.Create(ModuleName, ModuleName, false, 0, out CreatedProgram broker, out ElfError elfError);
             if (error != SystemCallError.None)
             {
                 Unpublish((uint)port);

@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
 using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using Cosmos.Api.Memory;
 using Cosmos.Formats;
 using Internal.Runtime;
 
@@ -6,10 +9,10 @@ namespace Cosmos.Servers.RootTask
 {
     /// <summary>
     /// Starts a program from a boot module as a new task, entirely through system calls, in two steps with the
-    /// capability hand-out between them: <see cref="Create"/> makes the task, gives it memory for every ELF segment
-    /// and copies the segment in, gives it a stack and writes its ProgramStartInfo and command line at the top of the
-    /// stack; <see cref="Start"/> starts its first thread at the ELF entry. A failure at any step kills the
-    /// half-built task and returns the error.
+    /// capability hand-out between them: <see cref="Create"/> makes the task, fills pool pages of the region pager with
+    /// every ELF segment and with its ProgramStartInfo and command line and maps them into it, and gives it its pager;
+    /// <see cref="Start"/> starts its first thread at the ELF entry. A failure at any step kills the half-built task,
+    /// gives its pages back and returns the error.
     /// </summary>
     internal static unsafe class ProgramLoader
     {
@@ -34,12 +37,18 @@ namespace Cosmos.Servers.RootTask
         /// <summary>
         /// Loads module <paramref name="name"/> into a new task named after it, with <paramref name="commandLine"/> (the
         /// whole line, program name first), and leaves its first thread waiting: the caller may give the task
-        /// capabilities, then <see cref="Start"/> it (or <see cref="Abandon"/> it). Returns SystemCallError.None, or the
-        /// error after killing the half-built task: NoSuchTask when no boot module has the name, InvalidArgument when
-        /// the ELF fails validation (<paramref name="elfError"/> says why). With <paramref name="mayCreateTasks"/> the task may
-        /// create tasks itself ("+spawn").
+        /// capabilities, then <see cref="Start"/> it (or <see cref="Abandon"/> it). Every ELF segment and the top pages of
+        /// the stack (start information and command line) are pool pages of the region pager, filled here and mapped into
+        /// the task; the heap and the rest of the stack come from the task's pager when touched. The pager is the region
+        /// pager through a send right badged for this task (<paramref name="pagerSlot"/> 0), or the port whose send right is
+        /// in the root's <paramref name="pagerSlot"/>; either way the task finds a copy in WellKnownSlots.Pager. Returns
+        /// SystemCallError.None, or the error after killing the half-built task: NoSuchTask when no boot module has the name,
+        /// InvalidArgument when the ELF fails validation (<paramref name="elfError"/> says why), OutOfMemory when the pool
+        /// is exhausted, LimitReached when the region pager has no room for another client. With
+        /// <paramref name="mayCreateTasks"/> the task may create tasks itself ("+spawn"). The caller holds the creation
+        /// lock (<see cref="AcquireCreation"/>).
         /// </summary>
-        public static SystemCallError Create(string name, string commandLine, bool mayCreateTasks, out CreatedProgram program, out ElfError elfError)
+        public static SystemCallError Create(string name, string commandLine, bool mayCreateTasks, uint pagerSlot, out CreatedProgram program, out ElfError elfError)
         {
             program = default;
             elfError = ElfError.None;
@@ -64,17 +73,26 @@ namespace Cosmos.Servers.RootTask
             {
                 return (SystemCallError)task;
             }
-            SystemCallError error = Load((ulong)task, (byte*)module->Address, in image);
+            if (!RegionPager.TryAddClient((ulong)task, out int client, out ulong badge))
+            {
+                End((ulong)task, -1, 0);
+                return SystemCallError.LimitReached;
+            }
+            SystemCallError error = Load((ulong)task, client, (byte*)module->Address, in image);
             if (error == SystemCallError.None)
             {
-                error = WriteStartInformation((ulong)task, thread, commandLine, UserLayout.StartInformationAddress);
+                error = WriteStartInformation((ulong)task, client, thread, commandLine, UserLayout.StartInformationAddress);
+            }
+            if (error == SystemCallError.None)
+            {
+                error = pagerSlot == 0 ? GiveRegionPager((ulong)task, badge) : GivePager((ulong)task, pagerSlot);
             }
             if (error != SystemCallError.None)
             {
-                End((ulong)task);
+                End((ulong)task, client, badge);
                 return error;
             }
-            program = new CreatedProgram((ulong)task, thread, image.EntryPoint);
+            program = new CreatedProgram((ulong)task, thread, image.EntryPoint, client, badge);
             return SystemCallError.None;
         }
 
@@ -85,41 +103,57 @@ namespace Cosmos.Servers.RootTask
             SystemCallError error = Kernel.StartThread(program.FirstThread, program.EntryPoint, startInformation - 16, startInformation);
             if (error != SystemCallError.None)
             {
-                End(program.Task);
+                End(program.Task, program.PagerClient, program.PagerBadge);
             }
             return error;
         }
 
-        /// <summary>Ends a created program that will not be started (its capability hand-out failed).</summary>
-        public static void Abandon(in CreatedProgram program) => End(program.Task);
+        /// <summary>Ends a created program that will not be started (its capability hand-out failed) and takes its pages back.</summary>
+        public static void Abandon(in CreatedProgram program) => End(program.Task, program.PagerClient, program.PagerBadge);
 
-        private static void End(ulong task)
+        /// <summary>
+        /// Taken around every sequence that creates tasks or capabilities in the root task's table (loading, the capability
+        /// hand-out, the loader service's replies), so the main thread and the loader service's thread never interleave
+        /// them and a new capability lands in the slot the sequence expects.
+        /// </summary>
+        public static void AcquireCreation() => s_creationLock.Acquire();
+
+        public static void ReleaseCreation() => s_creationLock.Release();
+
+        private static SpinLock s_creationLock;
+
+        private static void End(ulong task, int client, ulong badge)
         {
             Kernel.KillTask(task);
             Kernel.WaitTask(task, 0, out _);
+            if (client >= 0)
+            {
+                RegionPager.EndClient(client, badge);
+            }
         }
 
-        private static SystemCallError Load(ulong task, byte* file, in ElfImage image)
+        // Each segment's pages: pool pages holding the file's bytes (the rest zero), mapped with the segment's rights.
+        private static SystemCallError Load(ulong task, int client, byte* file, in ElfImage image)
         {
             for (int i = 0; i < image.SegmentCount; i++)
             {
                 ElfSegment segment = image.GetSegment(i);
-                long flags = (segment.Writable ? Kernel.MemoryWritable : 0) | (segment.Executable ? Kernel.MemoryExecutable : 0);
-                SystemCallError error = Kernel.AllocateMemory(task, segment.PageStart, segment.PageEnd - segment.PageStart, flags);
-                if (error == SystemCallError.None && segment.FileSize != 0)
+                SystemCallError error = Write(client, segment.PageStart, segment.PageEnd, segment.VirtualAddress, file + segment.FileOffset, segment.FileSize);
+                if (error == SystemCallError.None)
                 {
-                    error = Kernel.WriteMemory(task, segment.VirtualAddress, file + segment.FileOffset, segment.FileSize);
+                    FlexpageRights rights = FlexpageRights.Read | (segment.Writable ? FlexpageRights.Write : 0) | (segment.Executable ? FlexpageRights.Execute : 0);
+                    error = MapRange(task, client, segment.PageStart, segment.PageEnd, rights);
                 }
                 if (error != SystemCallError.None)
                 {
                     return error;
                 }
             }
-            // No heap is mapped: the program's Libc maps heap pages on demand inside its reserved range.
-            return Kernel.AllocateMemory(task, UserLayout.StackTop - UserLayout.ProgramStackSize, UserLayout.ProgramStackSize, Kernel.MemoryWritable);
+            return SystemCallError.None;
         }
 
-        private static SystemCallError WriteStartInformation(ulong task, ulong thread, string commandLine, ulong address)
+        // The ProgramStartInfo and the command line in the stack's top pages (pool pages), mapped read and write.
+        private static SystemCallError WriteStartInformation(ulong task, int client, ulong thread, string commandLine, ulong address)
         {
             int length = commandLine.Length;
             ulong maximum = UserLayout.StartInformationSize - (ulong)sizeof(ProgramStartInfo);
@@ -130,17 +164,79 @@ namespace Cosmos.Servers.RootTask
             ulong commandLineAddress = address + (ulong)sizeof(ProgramStartInfo);
             ProgramStartInfo start = ProgramStartInfo.ForStandardLayout(task, thread, commandLineAddress, (ulong)length, 0, 0);
             start.HeapMappedBytes = 0;
-            SystemCallError error = Kernel.WriteMemory(task, address, &start, (ulong)sizeof(ProgramStartInfo));
-            if (error != SystemCallError.None || length == 0)
+            ulong end = address + UserLayout.StartInformationSize;
+            SystemCallError error = Write(client, address, end, address, (byte*)&start, (ulong)sizeof(ProgramStartInfo));
+            if (error != SystemCallError.None)
             {
                 return error;
             }
-            byte* text = stackalloc byte[length];
+            byte* text = stackalloc byte[length + 1];
             for (int i = 0; i < length; i++)
             {
                 text[i] = commandLine[i] < 128 ? (byte)commandLine[i] : (byte)'?';
             }
-            return Kernel.WriteMemory(task, commandLineAddress, text, (ulong)length);
+            error = Write(client, address, end, commandLineAddress, text, (ulong)length);
+            return error != SystemCallError.None ? error : MapRange(task, client, address, end, FlexpageRights.Read | FlexpageRights.Write);
+        }
+
+        // Takes the client's pool pages for [pageStart, pageEnd) (zeroed, or the ones already there) and copies
+        // <length> bytes from <source> to the client's <destination> in them.
+        private static SystemCallError Write(int client, ulong pageStart, ulong pageEnd, ulong destination, byte* source, ulong length)
+        {
+            for (ulong page = pageStart; page < pageEnd; page += UserLayout.PageSize)
+            {
+                ulong poolAddress = RegionPager.TakePage(client, page);
+                if (poolAddress == 0)
+                {
+                    return SystemCallError.OutOfMemory;
+                }
+                ulong first = destination > page ? destination : page;
+                ulong last = destination + length < page + UserLayout.PageSize ? destination + length : page + UserLayout.PageSize;
+                if (first < last)
+                {
+                    NativeMemory.Copy(source + (first - destination), (void*)(poolAddress + (first - page)), (nuint)(last - first));
+                }
+            }
+            return SystemCallError.None;
+        }
+
+        private static SystemCallError MapRange(ulong task, int client, ulong pageStart, ulong pageEnd, FlexpageRights rights)
+        {
+            for (ulong page = pageStart; page < pageEnd; page += UserLayout.PageSize)
+            {
+                SystemCallError error = RegionPager.MapPage(task, RegionPager.TakePage(client, page), page, rights);
+                if (error != SystemCallError.None)
+                {
+                    return error;
+                }
+            }
+            return SystemCallError.None;
+        }
+
+        // The region pager as the task's pager: a send right to its port badged with the client's badge, set as the pager
+        // and copied (Send only: the badge stays this task's identity) into the task's WellKnownSlots.Pager.
+        private static SystemCallError GiveRegionPager(ulong task, ulong badge)
+        {
+            long minted = Capabilities.Mint(RegionPager.Port, 0, CapabilityRights.Send | CapabilityRights.Grant, badge);
+            if (minted < 0)
+            {
+                return (SystemCallError)minted;
+            }
+            SystemCallError error = GivePager(task, (uint)minted);
+            Capabilities.Delete((uint)minted);
+            return error;
+        }
+
+        // The send right in the root's <slot> as the task's pager (the kernel keeps its own copy) and in its WellKnownSlots.Pager.
+        private static SystemCallError GivePager(ulong task, uint slot)
+        {
+            SystemCallError error = AddressSpace.SetPager(task, slot);
+            if (error != SystemCallError.None)
+            {
+                return error;
+            }
+            long given = Capabilities.Give(task, slot, WellKnownSlots.Pager, CapabilityRights.Send, move: false);
+            return given < 0 ? (SystemCallError)given : SystemCallError.None;
         }
 
         private static bool NameEquals(BootModule* module, string name)

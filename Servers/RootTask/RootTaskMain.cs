@@ -6,19 +6,23 @@ using Internal.Runtime;
 namespace Cosmos.Servers.RootTask
 {
     /// <summary>
-    /// The root task: the first ring-3 program, started by the kernel. It first starts the name broker
-    /// (<see cref="NameBrokerBoot"/>). Until the shell exists it then starts the programs named on the kernel command
-    /// line — each word "run=NAME[:ARGUMENT...][+SUFFIX...]" starts boot module NAME with the command line
-    /// "NAME ARGUMENT...", after giving it the capabilities its suffixes ask for (<see cref="RunWord"/>,
-    /// <see cref="CapabilityHandOut"/>) — all at once, then waits for each and reports how it ended. With the word
-    /// "sequential" each program runs alone: it is waited for before the next starts (how benchmarks keep programs
-    /// from measuring each other). Without run= words it starts "systest hello".
+    /// The root task: the first ring-3 program, started by the kernel; its pager is sigma0. It first starts its region
+    /// pager (<see cref="RegionPager"/>, the pager of every program it starts), the name broker
+    /// (<see cref="NameBrokerBoot"/>) and its loader service (<see cref="LoaderService"/>). Until the shell exists it then
+    /// starts the programs named on the kernel command line — each word "run=NAME[:ARGUMENT...][+SUFFIX...]" starts boot
+    /// module NAME with the command line "NAME ARGUMENT...", after giving it the capabilities its suffixes ask for
+    /// (<see cref="ProgramStarter"/>) — all at once, then waits for each and reports how it ended. With the word
+    /// "sequential" each program runs alone: it is waited for before the next starts (how benchmarks keep programs from
+    /// measuring each other). Without run= words it starts "systest hello". Afterwards the main thread keeps giving the
+    /// pages of ended programs (the loader service's too) back to the region pager (<see cref="StartedPrograms"/>).
     /// </summary>
     internal static unsafe class RootTaskMain
     {
         private const string RunPrefix = "run=";
         private const string SequentialWord = "sequential";
-        private const int MaximumPrograms = 16;
+
+        // How long the main thread waits for one program before it looks for ended loader-service programs.
+        private const ulong CollectionInterval = 100_000_000;
 
         [RuntimeExport("ProgramMain")]
         private static int Main()
@@ -26,13 +30,13 @@ namespace Cosmos.Servers.RootTask
             ProgramStartInfo* start = ProgramStartup.StartInfo;
             Kernel.DebugWrite("roottask: started, " + start->ModuleCount.ToString() + " boot modules\n");
 
+            StartRegionPager();
+            ProgramLoader.AcquireCreation();
             NameBrokerBoot.Start();
+            ProgramLoader.ReleaseCreation();
+            LoaderService.Start();
 
             string[] words = ProgramStartup.Arguments;
-            ulong* tasks = stackalloc ulong[MaximumPrograms];
-            string[] names = new string[MaximumPrograms];
-            int count = 0;
-            int waited = 0;
             bool any = false;
             bool sequential = System.Array.IndexOf(words, SequentialWord) >= 0;
             for (int i = 0; i < words.Length; i++)
@@ -40,78 +44,57 @@ namespace Cosmos.Servers.RootTask
                 if (words[i].StartsWith(RunPrefix))
                 {
                     any = true;
-                    count = StartProgram(words[i].Substring(RunPrefix.Length), tasks, names, count);
-                    for (; sequential && waited < count; waited++)
+                    ulong task = StartProgram(words[i].Substring(RunPrefix.Length));
+                    if (sequential && task != 0)
                     {
-                        WaitAndReport(tasks[waited], names[waited]);
+                        StartedPrograms.WaitFor(task, Kernel.WaitForever);
                     }
                 }
             }
             if (!any)
             {
-                count = StartProgram("systest:hello", tasks, names, count);
+                StartProgram("systest:hello");
             }
-            for (; waited < count; waited++)
-            {
-                WaitAndReport(tasks[waited], names[waited]);
-            }
-            Kernel.DebugWrite("roottask: all programs ended\n");
+            bool reported = false;
             while (true)
             {
-                Kernel.Sleep(ulong.MaxValue);
-            }
-        }
-
-        private static void WaitAndReport(ulong task, string name)
-        {
-            long code = Kernel.WaitTask(task, Kernel.WaitForever, out TaskEndReason reason);
-            string how = reason == TaskEndReason.Exited ? "exited with code " + code.ToString()
-                : reason == TaskEndReason.Faulted ? "ended by a fault (code " + code.ToString() + ")"
-                : reason == TaskEndReason.Killed ? "was killed"
-                : "could not be waited for: " + Kernel.DescribeError(code);
-            Kernel.DebugWrite("roottask: task " + Kernel.FormatId(task) + " (" + name + ") " + how + "\n");
-        }
-
-        // Starts "NAME:ARG:ARG+SUFFIX" and records it; returns the new count.
-        private static int StartProgram(string specification, ulong* tasks, string[] names, int count)
-        {
-            RunWordError wordError = RunWord.TryParse(specification, out RunWord word);
-            if (wordError != RunWordError.None)
-            {
-                Kernel.DebugWrite("roottask: cannot start " + specification + ": " + RunWord.Describe(wordError) + "\n");
-                return count;
-            }
-            string name = word.ProgramName;
-            if (count == MaximumPrograms)
-            {
-                Kernel.DebugWrite("roottask: too many programs; not starting " + name + "\n");
-                return count;
-            }
-            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, word.MayCreateTasks, out CreatedProgram program, out ElfError elfError);
-            if (error == SystemCallError.None)
-            {
-                // The capabilities are in place before the program's first instruction runs.
-                error = CapabilityHandOut.Give(program.Task, word.CapabilityRequests);
-                if (error != SystemCallError.None)
+                ulong first = StartedPrograms.FirstWaited();
+                if (first != 0)
                 {
-                    ProgramLoader.Abandon(in program);
-                    Kernel.DebugWrite("roottask: cannot start " + name + ": a capability could not be given\n");
-                    return count;
+                    StartedPrograms.WaitFor(first, CollectionInterval);
                 }
-                error = ProgramLoader.Start(in program);
+                else
+                {
+                    if (!reported)
+                    {
+                        Kernel.DebugWrite("roottask: all programs ended\n");
+                        reported = true;
+                    }
+                    Kernel.Sleep(CollectionInterval);
+                }
+                StartedPrograms.CollectEndedSpawns();
             }
-            if (error != SystemCallError.None)
+        }
+
+        private static void StartRegionPager()
+        {
+            SystemCallError error = RegionPager.Initialize();
+            long thread = error == SystemCallError.None ? RegionPagerServer.Start() : (long)error;
+            if (thread < 0)
             {
-                string why = error == SystemCallError.NoSuchTask ? "no boot module of that name"
-                    : elfError != ElfError.None ? "not a valid program (ELF error " + ((int)elfError).ToString() + ")"
-                    : Kernel.DescribeError((long)error);
-                Kernel.DebugWrite("roottask: cannot start " + name + ": " + why + "\n");
-                return count;
+                Kernel.DebugWrite("roottask: no region pager: " + Kernel.DescribeError(thread) + "\n");
+                return;
             }
-            Kernel.DebugWrite("roottask: started task " + Kernel.FormatId(program.Task) + " \"" + word.CommandLine + "\"\n");
-            tasks[count] = program.Task;
-            names[count] = name;
-            return count + 1;
+            Kernel.DebugWrite("roottask: region pager serving, pool of " + (RegionPager.PoolPageCapacity / 256).ToString() + " MiB at 0x" + RegionPager.PoolBase.ToString("x") + "\n");
+        }
+
+        // Starts "NAME:ARG:ARG+SUFFIX" and records it; returns its task id, or 0 when it was not started.
+        private static ulong StartProgram(string specification)
+        {
+            ProgramLoader.AcquireCreation();
+            ulong task = ProgramStarter.Start(specification, 0, 0, 0, waited: true, out _);
+            ProgramLoader.ReleaseCreation();
+            return task;
         }
     }
 }

@@ -7,7 +7,10 @@ namespace Cosmos.Servers.RootTask
     /// start, its command line "NAME ARGUMENT...", and the capabilities the suffixes ask the root task to give it before
     /// its first thread runs, in their order: "+register" (a register right at the name broker), "+irq=N" (legacy
     /// interrupt line N, 0-15), "+io=FIRST-LAST" (I/O ports FIRST to LAST inclusive; decimal, or hexadecimal after
-    /// "0x"). Arguments cannot contain '+'. Pure logic: host-tested (tests/Servers.Tests).
+    /// "0x"), "+spawn" (the program may create tasks), "+sigma0" (a badged send right to sigma0's memory port),
+    /// "+device=BASE/LOG2" (a send right to sigma0's device port for the physical range BASE to BASE + 2^LOG2, LOG2 from
+    /// 12 to 47 and BASE a multiple of 2^LOG2 below 2^52). Arguments cannot contain '+'. Pure logic: host-tested
+    /// (tests/Servers.Tests).
     /// </summary>
     internal sealed class RunWord
     {
@@ -18,7 +21,14 @@ namespace Cosmos.Servers.RootTask
         public const string TaskCreationSuffix = "spawn";
         public const string InterruptLinePrefix = "irq=";
         public const string IoPortsPrefix = "io=";
+        public const string Sigma0Suffix = "sigma0";
+        public const string DevicePrefix = "device=";
         public const uint LastPort = 0xFFFF;
+        public const uint SmallestDeviceLog2 = 12;
+        public const uint LargestDeviceLog2 = 47;
+
+        /// <summary>Device memory lies below this physical address (x86-64's widest physical address).</summary>
+        public const ulong PhysicalAddressLimit = 1UL << 52;
 
         private RunWord(string programName, string commandLine, CapabilityRequest[] capabilityRequests)
         {
@@ -86,11 +96,12 @@ namespace Cosmos.Servers.RootTask
         public static string Describe(RunWordError error) => error switch
         {
             RunWordError.EmptyProgramName => "no program name",
-            RunWordError.UnknownSuffix => "unknown suffix (known: +register, +spawn, +irq=N, +io=FIRST-LAST)",
+            RunWordError.UnknownSuffix => "unknown suffix (known: +register, +spawn, +sigma0, +irq=N, +io=FIRST-LAST, +device=BASE/LOG2)",
             RunWordError.InvalidInterruptLine => "+irq= needs a legacy interrupt line from 0 to 15",
             RunWordError.InvalidPortRange => "+io= needs FIRST-LAST with ports from 0 to 65535 and FIRST not above LAST",
             RunWordError.TooManySuffixes => "more than 8 suffixes",
             RunWordError.RepeatedRegister => "+register more than once",
+            RunWordError.InvalidDeviceRange => "+device= needs BASE/LOG2 with LOG2 from 12 to 47 and BASE a multiple of 2^LOG2 below 2^52",
             _ => "accepted",
         };
 
@@ -118,6 +129,26 @@ namespace Cosmos.Servers.RootTask
             if (suffix == TaskCreationSuffix)
             {
                 request = CapabilityRequest.ForTaskCreation();
+                return RunWordError.None;
+            }
+            if (suffix == Sigma0Suffix)
+            {
+                request = CapabilityRequest.ForSigma0Memory();
+                return RunWordError.None;
+            }
+            if (suffix.StartsWith(DevicePrefix))
+            {
+                int slash = suffix.IndexOf('/');
+                if (slash < 0
+                    || !TryParseAddress(suffix, DevicePrefix.Length, slash, out ulong physicalBase)
+                    || !TryParseNumber(suffix, slash + 1, suffix.Length, out uint sizeLog2)
+                    || sizeLog2 < SmallestDeviceLog2 || sizeLog2 > LargestDeviceLog2
+                    || (physicalBase & ((1UL << (int)sizeLog2) - 1)) != 0
+                    || physicalBase >= PhysicalAddressLimit)
+                {
+                    return RunWordError.InvalidDeviceRange;
+                }
+                request = CapabilityRequest.ForDeviceMemory(physicalBase, sizeLog2);
                 return RunWordError.None;
             }
             if (suffix.StartsWith(InterruptLinePrefix))
@@ -172,6 +203,39 @@ namespace Cosmos.Servers.RootTask
                 }
                 value = value * radix + digit;
                 if (value > 0xFFFFFF)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Reads text[start, end) as a physical address: decimal, or hexadecimal after "0x"; false for an empty or malformed
+        /// number or one at or above <see cref="PhysicalAddressLimit"/> (checked digit by digit, so no overflow is possible).
+        /// </summary>
+        private static bool TryParseAddress(string text, int start, int end, out ulong value)
+        {
+            value = 0;
+            ulong radix = 10;
+            if (end - start > 2 && text[start] == '0' && (text[start + 1] == 'x' || text[start + 1] == 'X'))
+            {
+                radix = 16;
+                start += 2;
+            }
+            if (start >= end)
+            {
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                uint digit = DigitValue(text[i]);
+                if (digit >= radix)
+                {
+                    return false;
+                }
+                value = value * radix + digit;
+                if (value >= PhysicalAddressLimit)
                 {
                     return false;
                 }

@@ -6,7 +6,7 @@ namespace Cosmos.Servers.RootTask
         None,
         /// <summary>No program name before the first ':' or '+'.</summary>
         EmptyProgramName,
-        /// <summary>A "+" suffix that is none of +register, +irq=N, +io=FIRST-LAST.</summary>
+        /// <summary>A "+" suffix that is none of +register, +spawn, +sigma0, +irq=N, +io=FIRST-LAST, +device=BASE/LOG2.</summary>
         UnknownSuffix,
         /// <summary>"+irq=" without a number from 0 to 15.</summary>
         InvalidInterruptLine,
@@ -16,5 +16,7 @@ namespace Cosmos.Servers.RootTask
         TooManySuffixes,
         /// <summary>"+register" twice: a task needs one register right.</summary>
         RepeatedRegister,
+        /// <summary>"+device=" without BASE/LOG2: LOG2 from 12 to 47, BASE a multiple of 2^LOG2 below 2^52.</summary>
+        InvalidDeviceRange,
     }
 }

@@ -134,6 +134,31 @@ namespace Cosmos.Servers.Sigma0
             _freeFrames += block.FrameCount;
         }
 
+        /// <summary>
+        /// Takes back every given frame that nobody maps any more — its holder unmapped it, or ended — after removing sigma0's
+        /// own mapping of it (so the kernel zeroes it when it is mapped again). How memory given to a task that ended without
+        /// releasing it returns. Returns the frames freed.
+        /// </summary>
+        public long ReclaimAbandoned(IPhysicalUnmap kernel)
+        {
+            long reclaimed = 0;
+            for (int range = 0; range < _ram.Count; range++)
+            {
+                long first = _ram.FirstFrameOf(range);
+                long end = _ram.FrameNumberOf(range, _ram.EndOf(range) - PhysicalBlock.FrameSize) + 1;
+                for (long frame = NextGiven(first, end); frame >= 0; frame = NextGiven(frame + 1, end))
+                {
+                    ulong address = _ram.AddressOf(range, frame);
+                    if (kernel.IsAbandoned(address) && PhysicalBlock.TryCreate(address, PhysicalBlock.FrameSizeLog2, out PhysicalBlock block) && kernel.Unmap(block))
+                    {
+                        Free(block);
+                        reclaimed++;
+                    }
+                }
+            }
+            return reclaimed;
+        }
+
         /// <summary>The badge the RAM frame at <paramref name="address"/> is given to; false when it is free or not sigma0's RAM.</summary>
         public bool TryGetOwner(ulong address, out ulong badge)
         {

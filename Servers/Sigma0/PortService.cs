@@ -9,7 +9,8 @@ namespace Cosmos.Servers.Sigma0
     /// carried a map item, sigma0 answers the caller again with the failure label and no item (IpcReply). That answer
     /// succeeds exactly when the first one did not reach the caller, and then, or when the kernel said so (TransferFailed,
     /// QuotaExceeded: the map could not be carried out), the block is taken back. A reply that reached its caller leaves
-    /// no caller waiting, so the second answer fails with NoCaller and the block stays given.
+    /// no caller waiting, so the second answer fails with NoCaller and the block stays given. Failures are reported on
+    /// the console, at most a few times per port.
     /// </summary>
     internal static class PortService
     {
@@ -17,9 +18,9 @@ namespace Cosmos.Servers.Sigma0
         private const int MaximumFailureReports = 8;
 
         /// <summary>Serves <paramref name="port"/> until it is unusable; returns the error that ended it.</summary>
-        public static SystemCallError Serve<THandler>(string portName, uint port, ref THandler handler)
-            where THandler : struct, IMappingHandler
+        public static SystemCallError Serve(string portName, uint port, ISigma0Requests requests)
         {
+            PortHandler handler = new PortHandler(requests);
             int reports = 0;
             while (true)
             {
@@ -32,6 +33,11 @@ namespace Cosmos.Servers.Sigma0
                     if (answer.Succeeded || error == SystemCallError.TransferFailed || error == SystemCallError.QuotaExceeded)
                     {
                         handler.CancelMapping(pending);
+                        if (reports < MaximumFailureReports)
+                        {
+                            reports++;
+                            Kernel.DebugWrite("sigma0: " + portName + " port: the kernel refused a reply's mapping (" + Kernel.DescribeError((long)error) + "); the block is free again\n");
+                        }
                         continue;
                     }
                 }

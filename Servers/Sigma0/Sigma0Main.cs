@@ -48,7 +48,8 @@ namespace Cosmos.Servers.Sigma0
             RamRanges ram = new RamRanges(ranges, (int)count);
             FrameTable frames = new FrameTable(ram);
             DeviceGrants devices = new DeviceGrants();
-            MemoryPortHandler memory = new MemoryPortHandler(frames, devices);
+            KernelUnmap unmap = new KernelUnmap();
+            MemoryRequests memory = new MemoryRequests(frames, devices, unmap);
 
             ulong mebibytes = (ulong)ram.FrameCount * PhysicalBlock.FrameSize >> 20;
             Kernel.DebugWrite("sigma0: " + mebibytes.ToString() + " MiB of RAM in " + ram.Count.ToString() + " ranges, serving\n");
@@ -58,14 +59,14 @@ namespace Cosmos.Servers.Sigma0
             }
             else
             {
-                SystemCallError started = DeviceThread.Start(new DevicePortHandler(ram, devices), DeviceThreadPriority);
+                SystemCallError started = DeviceThread.Start(new DeviceRequests(ram, devices, unmap), DeviceThreadPriority);
                 if (started != SystemCallError.None)
                 {
                     Kernel.DebugWrite("sigma0: error: cannot start the device thread (" + Kernel.DescribeError((long)started) + "); serving memory only\n");
                 }
             }
 
-            SystemCallError error = PortService.Serve("memory", WellKnownSlots.Sigma0MemoryPort, ref memory);
+            SystemCallError error = PortService.Serve("memory", WellKnownSlots.Sigma0MemoryPort, memory);
             Kernel.DebugWrite("sigma0: error: the memory port is unusable (" + Kernel.DescribeError((long)error) + "); ending\n");
             return 1;
         }

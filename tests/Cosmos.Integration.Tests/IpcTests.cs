@@ -51,7 +51,7 @@ namespace Cosmos.Integration.Tests
                 "send_to_slot_max", "copy_from_slot_300", "delete_slot_0", "copy_with_more_rights", "minted_badge_reads_5",
                 "mint_a_badged_capability", "revoke_without_receive", "revoke_debug_console", "tag_with_reserved_bits",
                 "tag_with_reserved_bits_reason", "tag_too_long", "tag_too_long_reason", "item_of_kind_0", "item_of_kind_0_reason",
-                "map_item_not_supported", "reply_without_caller", "save_reply_without_caller", "revoke_port", "send_after_revoke",
+                "map_item_is_a_valid_message", "reply_without_caller", "save_reply_without_caller", "revoke_port", "send_after_revoke",
                 "minted_after_revoke", "receive_only_after_revoke", "information_says_stale", "revoker_still_receives",
                 "copy_of_stale", "delete_stale", "send_after_delete", "moved_source_is_empty", "moved_destination_works",
             });

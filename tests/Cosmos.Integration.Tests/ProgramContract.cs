@@ -12,7 +12,7 @@ namespace Cosmos.Integration.Tests
     /// <remarks>
     /// Lines of different tasks interleave in any order, but every line arrives whole: a program writes a line with one
     /// DebugWrite system call and the kernel runs with interrupts off. Task and thread ids print as "slot.version", e.g.
-    /// "1.1"; the root task is task 0.1. A program's task id is only known from the root task's "started task" line.
+    /// "1.1"; sigma0 is task 0.1 and the root task 1.1. A program's task id is only known from the root task's "started task" line.
     /// </remarks>
     internal static class ProgramContract
     {
@@ -135,7 +135,7 @@ namespace Cosmos.Integration.Tests
             @"^hello: kernel (?<version>\d+\.\d+\.\d+), (?<mebibytes>\d+) MiB, TSC (?<tscMegahertz>\d+) MHz, tick (?<tickHertz>\d+) Hz, CPU (?<vendor>.*)$",
             Options);
 
-        /// <summary>One task of the listing: "hello: task 0.1 roottask threads=1 pages=1097 cpu=35390us".</summary>
+        /// <summary>One task of the listing: "hello: task 1.1 roottask threads=1 pages=1136 cpu=20333us".</summary>
         public static readonly Regex HelloTask = new Regex(
             $@"^hello: task (?<task>{Id}) (?<name>.*) threads=(?<threads>\d+) pages=(?<pages>\d+) cpu=(?<cpu>\d+)us$", Options);
 

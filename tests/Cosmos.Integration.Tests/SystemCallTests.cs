@@ -67,11 +67,15 @@ namespace Cosmos.Integration.Tests
             output.Assert(mebibytes > 0 && mebibytes <= machineMebibytes, $"The kernel information page gives {mebibytes} MiB of a {machineMebibytes} MiB machine.");
             output.Assert(kernel.Groups["vendor"].Value.Length > 0, $"The kernel information page gives no CPU vendor: \"{kernelLine.Text}\".");
 
-            // The listing has at least the root task (0.1) and hello's own task, each with its threads.
+            // The listing has at least the two tasks the kernel starts — sigma0 (0.1) and the root task (1.1) — and hello's
+            // own task, each with its threads.
             IReadOnlyList<(SerialLine Line, Match Match)> tasks = output.All(ProgramContract.HelloTask);
             output.Assert(
-                tasks.Any(item => item.Match.Groups["task"].Value == "0.1" && item.Match.Groups["name"].Value == "roottask"),
-                "hello's task list has no line for the root task (task 0.1 roottask).");
+                tasks.Any(item => item.Match.Groups["task"].Value == "0.1" && item.Match.Groups["name"].Value == "sigma0"),
+                "hello's task list has no line for sigma0 (task 0.1 sigma0).");
+            output.Assert(
+                tasks.Any(item => item.Match.Groups["task"].Value == "1.1" && item.Match.Groups["name"].Value == "roottask"),
+                "hello's task list has no line for the root task (task 1.1 roottask).");
             output.Assert(
                 tasks.Any(item => item.Match.Groups["task"].Value == task && item.Match.Groups["name"].Value == "systest" && ProgramContract.Number(item.Match, "threads") >= 1),
                 $"hello's task list has no line for its own task ({task} systest, at least one thread).");
@@ -79,7 +83,7 @@ namespace Cosmos.Integration.Tests
             output.Assert(
                 threads.Any(item => item.Match.Groups["thread"].Value == identity.Groups["thread"].Value && item.Match.Groups["task"].Value == task),
                 $"hello's thread list has no line for its own thread {identity.Groups["thread"].Value} in task {task}.");
-            output.Assert(threads.Any(item => item.Match.Groups["task"].Value == "0.1"), "hello's thread list has no thread of the root task.");
+            output.Assert(threads.Any(item => item.Match.Groups["task"].Value == "1.1"), "hello's thread list has no thread of the root task.");
 
             output.AssertExited(task, 0);
         }

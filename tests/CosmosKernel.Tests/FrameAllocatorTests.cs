@@ -360,5 +360,59 @@ namespace CosmosKernel.Tests
                 Assert.DoesNotContain("unknown", FrameAllocatorErrors.Describe(error));
             }
         }
+
+        [Fact]
+        public void ClaimFreeFramesTakesTheHighestFreeFramesAndLeavesTheKeptOnesAllocatable()
+        {
+            FrameAllocator allocator = CreateStandardAllocator();
+            ulong free = allocator.FreeFrames;
+            ulong[] claimed = new ulong[(allocator.ManagedFrames + 63) / 64];
+            const ulong Keep = 100;
+            ulong taken;
+            fixed (ulong* bits = claimed)
+            {
+                taken = allocator.ClaimFreeFrames(Keep, bits);
+            }
+
+            Assert.Equal(free - Keep, taken);
+            Assert.Equal(Keep, allocator.FreeFrames);
+            ulong marked = 0;
+            ulong lowestClaimed = ulong.MaxValue;
+            for (ulong frame = 0; frame < allocator.ManagedFrames; frame++)
+            {
+                if ((claimed[frame / 64] & (1UL << (int)(frame % 64))) != 0)
+                {
+                    marked++;
+                    lowestClaimed = Math.Min(lowestClaimed, frame);
+                    Assert.False(allocator.IsFree(PhysicalAddress.FromFrameNumber(frame)));
+                    Assert.False(allocator.IsReserved(PhysicalAddress.FromFrameNumber(frame)));
+                }
+            }
+            Assert.Equal(taken, marked);
+            // The kept frames are the lowest free ones, below every claimed frame, and the allocator still hands them out.
+            for (ulong i = 0; i < Keep; i++)
+            {
+                FrameResult result = allocator.AllocateFrame();
+                Assert.True(result.Succeeded);
+                Assert.True(result.Address.FrameNumber < lowestClaimed);
+                Assert.Equal(0UL, claimed[result.Address.FrameNumber / 64] & (1UL << (int)(result.Address.FrameNumber % 64)));
+            }
+            Assert.False(allocator.AllocateFrame().Succeeded);
+        }
+
+        [Fact]
+        public void ClaimFreeFramesTakesNothingWhenNoMoreThanTheKeptFramesAreFree()
+        {
+            FrameAllocator allocator = CreateStandardAllocator();
+            ulong free = allocator.FreeFrames;
+            ulong[] claimed = new ulong[(allocator.ManagedFrames + 63) / 64];
+            fixed (ulong* bits = claimed)
+            {
+                Assert.Equal(0UL, allocator.ClaimFreeFrames(free, bits));
+                Assert.Equal(0UL, allocator.ClaimFreeFrames(free + 1, bits));
+            }
+            Assert.Equal(free, allocator.FreeFrames);
+            Assert.All(claimed, word => Assert.Equal(0UL, word));
+        }
     }
 }

@@ -531,5 +531,71 @@ namespace CosmosKernel.Tests
             }
             return _memory.ReadUInt64(tableAddress + (ulong)address.TableIndex(1) * 8);
         }
+
+        [Fact]
+        public void SetPageFlagsChangesThePermissionsAndKeepsTheFrame()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.Writable | PageFlags.User | PageFlags.Derived, ref _frames);
+
+            Assert.Equal(PageTableError.None, table.SetPageFlags(Virtual(0x400000), PageFlags.User | PageFlags.NoExecute | PageFlags.Derived));
+
+            PageTranslation translation = table.Translate(Virtual(0x400010));
+            Assert.Equal(0x200010UL, translation.Physical.Value);
+            Assert.Equal(PageFlags.User | PageFlags.NoExecute | PageFlags.Derived, translation.Flags);
+            Assert.Equal(PageTableError.NotMapped, table.SetPageFlags(Virtual(0x401000), PageFlags.User));
+            table.MapLarge(Virtual(0x40000000), Physical(2 * Large), PageFlags.User, ref _frames);
+            Assert.Equal(PageTableError.LargePageInTheWay, table.SetPageFlags(Virtual(0x40001000), PageFlags.User));
+        }
+
+        [Fact]
+        public void DerivedIsASoftwareBitOfItsOwn()
+        {
+            PageTable table = CreateTable();
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.User | PageFlags.Derived, ref _frames);
+            ulong entry = ReadLeafEntry(table, Virtual(0x400000));
+            Assert.Equal(1UL << 10, entry & (1UL << 10));
+            Assert.Equal(0UL, entry & (1UL << 9));
+            Assert.Equal(PageFlags.User | PageFlags.Derived, table.Translate(Virtual(0x400000)).Flags);
+        }
+
+        [Fact]
+        public void MissingTablesCountsTheTablesAMappingWouldAllocate()
+        {
+            PageTable table = CreateTable();
+            Assert.Equal(3, table.MissingTables(Virtual(0x400000)));
+            table.Map(Virtual(0x400000), Physical(0x200000), PageFlags.User, ref _frames);
+            Assert.Equal(0, table.MissingTables(Virtual(0x401000)));            // same page table
+            Assert.Equal(1, table.MissingTables(Virtual(0x600000)));            // next 2 MiB: a new page table
+            Assert.Equal(2, table.MissingTables(Virtual(0x40000000)));          // next 1 GiB: directory and table
+            Assert.Equal(3, table.MissingTables(Virtual(0x8000000000)));        // next 512 GiB: all three
+        }
+
+        [Fact]
+        public void NextMappedPageFindsMappedPagesInOrderAndSkipsEmptyTables()
+        {
+            PageTable table = CreateTable();
+            ulong[] pages = { 0x400000, 0x402000, 0x40200000, 0x7F0000001000 };
+            foreach (ulong page in pages)
+            {
+                table.Map(Virtual(page), Physical(0x200000), PageFlags.User, ref _frames);
+            }
+            table.MapLarge(Virtual(0x80000000), Physical(2 * Large), PageFlags.User, ref _frames); // large pages are skipped
+
+            List<ulong> found = new List<ulong>();
+            ulong address = 0;
+            while (table.NextMappedPage(ref address, 0x800000000000))
+            {
+                found.Add(address);
+                address += Small;
+            }
+            Assert.Equal(pages, found);
+
+            address = 0x401000;
+            Assert.True(table.NextMappedPage(ref address, 0x403000));
+            Assert.Equal(0x402000UL, address);
+            address = 0x403000;
+            Assert.False(table.NextMappedPage(ref address, 0x40200000)); // the end is exclusive
+        }
     }
 }

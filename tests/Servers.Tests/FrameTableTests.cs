@@ -174,5 +174,40 @@ namespace Servers.Tests
             Assert.Equal(alices.BaseAddress, third.BaseAddress);
             Assert.Equal(Sigma0Status.NotOwned, table.CheckRelease(third, Alice));
         }
+
+        [Fact]
+        public void AbandonedFramesAreTakenBackAndOnlyThose()
+        {
+            var table = new FrameTable(Ranges((0, 16 * KiB)));
+            var blocks = new List<PhysicalBlock>();
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal(Sigma0Status.Success, table.AllocateAny(12, i < 2 ? Alice : Bob, out PhysicalBlock block));
+                blocks.Add(block);
+            }
+            var kernel = new RecordingUnmap();
+            kernel.Abandoned.Add(blocks[1].BaseAddress);
+            kernel.Abandoned.Add(blocks[3].BaseAddress);
+
+            Assert.Equal(2, table.ReclaimAbandoned(kernel));
+
+            Assert.Equal(new[] { blocks[1].BaseAddress, blocks[3].BaseAddress }, kernel.Unmapped);
+            Assert.Equal(2, table.FreeFrames);
+            Assert.True(table.TryGetOwner(blocks[0].BaseAddress, out ulong owner) && owner == Alice);
+            Assert.False(table.TryGetOwner(blocks[1].BaseAddress, out _));
+            Assert.Equal(Sigma0Status.Success, table.AllocatePhysical(blocks[3], Alice));
+        }
+
+        [Fact]
+        public void AFrameTheKernelWillNotUnmapStaysGiven()
+        {
+            var table = new FrameTable(Ranges((0, 8 * KiB)));
+            Assert.Equal(Sigma0Status.Success, table.AllocateAny(12, Alice, out PhysicalBlock block));
+            var kernel = new RecordingUnmap { Refuse = true };
+            kernel.Abandoned.Add(block.BaseAddress);
+
+            Assert.Equal(0, table.ReclaimAbandoned(kernel));
+            Assert.True(table.TryGetOwner(block.BaseAddress, out _));
+        }
     }
 }

@@ -6,6 +6,57 @@ namespace Servers.Tests
     public class RunWordTests
     {
         [Fact]
+        public void Sigma0AndDeviceSuffixesAreReadInOrder()
+        {
+            Assert.Equal(RunWordError.None, RunWord.TryParse("driver:x+sigma0+device=0xFEBF0000/16+register", out RunWord word));
+            Assert.Equal(3, word.CapabilityRequests.Length);
+            Assert.Equal(CapabilityRequestKind.Sigma0Memory, word.CapabilityRequests[0].Kind);
+            CapabilityRequest device = word.CapabilityRequests[1];
+            Assert.Equal(CapabilityRequestKind.DeviceMemory, device.Kind);
+            Assert.Equal(0xFEBF0000UL, device.DeviceBase);
+            Assert.Equal(16u, device.DeviceSizeLog2);
+            Assert.Equal(0xFEBF0000UL | (16UL << 4), device.DeviceBadge);
+            Assert.Equal(CapabilityRequestKind.Register, word.CapabilityRequests[2].Kind);
+            Assert.Equal("driver x", word.CommandLine);
+        }
+
+        [Theory]
+        [InlineData("device=4096/12", 4096UL, 12u)]
+        [InlineData("device=0xE0000000/28", 0xE0000000UL, 28u)]
+        [InlineData("device=0x0/47", 0UL, 47u)]
+        [InlineData("device=0xFFFFFFFFF000/12", 0xFFFFFFFFF000UL, 12u)]
+        [InlineData("device=0xFFFFFFFFFF000/12", 0xFFFFFFFFFF000UL, 12u)]
+        public void DeviceRangesAreAccepted(string suffix, ulong physicalBase, uint sizeLog2)
+        {
+            Assert.Equal(RunWordError.None, RunWord.TryParse("fb+" + suffix, out RunWord word));
+            Assert.Equal(physicalBase, word.CapabilityRequests[0].DeviceBase);
+            Assert.Equal(sizeLog2, word.CapabilityRequests[0].DeviceSizeLog2);
+        }
+
+        [Theory]
+        [InlineData("device=0x1000/11")]
+        [InlineData("device=0x1000/48")]
+        [InlineData("device=0x1800/12")]
+        [InlineData("device=0x10000/17")]
+        [InlineData("device=0x10000000000000/12")]
+        [InlineData("device=0xFFFFFFFFFFFFFFFFF000/12")]
+        [InlineData("device=0x1000")]
+        [InlineData("device=/12")]
+        [InlineData("device=0x1000/")]
+        [InlineData("device=0xG000/12")]
+        public void BadDeviceRangesAreRefused(string suffix)
+        {
+            Assert.Equal(RunWordError.InvalidDeviceRange, RunWord.TryParse("fb+" + suffix, out RunWord word));
+            Assert.Null(word);
+        }
+
+        [Fact]
+        public void Sigma0TakesNoArgument()
+        {
+            Assert.Equal(RunWordError.UnknownSuffix, RunWord.TryParse("fb+sigma0=1", out _));
+        }
+
+        [Fact]
         public void SpawnLetsTheProgramCreateTasksAndTakesNoNumberedSlot()
         {
             Assert.Equal(RunWordError.None, RunWord.TryParse("ipctest:bench+spawn+irq=1", out RunWord word));

@@ -17,7 +17,8 @@ namespace Cosmos.Api.Memory
     /// <item>Page faults (<see cref="PageFaultMessage"/>) of the tasks it pages (the root task): a free frame at the fault address.</item>
     /// </list>
     /// Sigma0 never hands out the same frame twice: a frame is given to one requester (recorded with its badge) until
-    /// that requester releases it.
+    /// that requester releases it — or, when memory runs short, until nobody maps it any more (its holder unmapped it or
+    /// ended): then sigma0 takes it back (its own mapping removed, so the kernel zeroes it before it is mapped again).
     ///
     /// The device port (the root task holds an unbadged send right in WellKnownSlots.Sigma0Device; it mints badged copies
     /// for drivers). <see cref="MapDevice"/>(physical base, size log2) maps device memory (physical memory that is not RAM:

@@ -1,14 +1,20 @@
 using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using Cosmos.Api.Memory;
 
 namespace Internal.Runtime
 {
     /// <summary>
     /// The page source behind a ring-3 program's heap: page runs inside the address range reserved for the heap
-    /// (ProgramStartInfo.HeapStart/HeapSize, 1 GiB at UserLayout.HeapBase), mapped on demand with Kernel.AllocateMemory
-    /// and given back with Kernel.FreeMemory. A bitmap (one bit per page) records which pages the heap uses and another
-    /// which are mapped; up to <see cref="RetainedBytes"/> of freed pages stay mapped for reuse, so a program that
-    /// allocates and collects in a steady rhythm does not map and unmap the same pages each time. Pages the loader
-    /// mapped before start (ProgramStartInfo.HeapMappedBytes) count as mapped. Called with the heap lock held.
+    /// (ProgramStartInfo.HeapStart/HeapSize, 1 GiB at UserLayout.HeapBase). A page the heap starts to use is touched (one
+    /// word written): the fault goes to the task's pager, which maps a zeroed page there (the root task's region pager for
+    /// programs; sigma0 for the root task beyond the 4 MiB the kernel maps). A bitmap (one bit per page) records which
+    /// pages the heap uses and another which are mapped; up to <see cref="RetainedBytes"/> of freed pages stay mapped for
+    /// reuse, so a program that allocates and collects in a steady rhythm does not fault the same pages in each time.
+    /// Freed runs beyond that are given back to the pager with a RegionPagerProtocol.Release call through
+    /// WellKnownSlots.Pager, if that slot holds a send right (tasks without one, the root task and sigma0, keep them
+    /// mapped). Pages the loader mapped before start (ProgramStartInfo.HeapMappedBytes) count as mapped. Called with the
+    /// heap lock held.
     /// </summary>
     internal static unsafe class ProgramHeapPages
     {
@@ -30,7 +36,14 @@ namespace Internal.Runtime
         private static ulong s_searchStart;
         private static ulong s_mappedFreeBytes;
         private static ulong s_mappedBytes;
-        private static bool s_kernelCannotFree;
+        private static PagerState s_pager;
+
+        private enum PagerState
+        {
+            Unknown,
+            Present,
+            Absent,
+        }
 
         /// <summary>Bytes of the heap range that are mapped now (in use by the heap or retained).</summary>
         public static ulong MappedBytes => s_mappedBytes;
@@ -103,21 +116,10 @@ namespace Internal.Runtime
             {
                 s_searchStart = first;
             }
-            if (s_kernelCannotFree || s_mappedFreeBytes + (ulong)bytes <= RetainedBytes)
+            if (s_mappedFreeBytes + (ulong)bytes <= RetainedBytes || !GiveBack((ulong)region, (ulong)bytes))
             {
                 s_mappedFreeBytes += (ulong)bytes;
                 return;
-            }
-            SystemCallError error = Kernel.FreeMemory(0, (ulong)region, (ulong)bytes);
-            if (error == SystemCallError.UnknownCall)
-            {
-                s_kernelCannotFree = true; // an older kernel: the pages stay mapped for reuse
-                s_mappedFreeBytes += (ulong)bytes;
-                return;
-            }
-            if (error != SystemCallError.None)
-            {
-                FatalError.Fail("heap pages: the kernel refused to free heap pages");
             }
             for (ulong page = first; page < first + pages; page++)
             {
@@ -126,36 +128,62 @@ namespace Internal.Runtime
             s_mappedBytes -= (ulong)bytes;
         }
 
-        // Maps the pages of [first, first + pages) that are not mapped yet, in maximal runs.
+        // Asks the pager to take the run's pages back; false (the pages stay mapped) without a pager capability in
+        // WellKnownSlots.Pager, or when the pager refuses (then it is not asked again). The calling thread may be in the
+        // middle of composing or reading a message (a collection can start in any allocation): the message registers this
+        // call changes and the received tag and badge are put back afterwards.
+        private static bool GiveBack(ulong address, ulong length)
+        {
+            if (s_pager == PagerState.Unknown)
+            {
+                bool present = Capabilities.Information(WellKnownSlots.Pager, out CapabilityInformation information) == SystemCallError.None
+                    && information.Kind == CapabilityKind.Port && (information.Rights & CapabilityRights.Send) != 0 && !information.IsStale;
+                s_pager = present ? PagerState.Present : PagerState.Absent;
+            }
+            if (s_pager != PagerState.Present)
+            {
+                return false;
+            }
+            Utcb* utcb = Kernel.CurrentUtcb;
+            ulong* saved = stackalloc ulong[MessageLimits.FastPathWordCount];
+            for (int i = 0; i < MessageLimits.FastPathWordCount; i++)
+            {
+                saved[i] = utcb->MessageRegisters[i];
+            }
+            ulong savedTag = utcb->ReceivedTag;
+            ulong savedBadge = utcb->ReceivedBadge;
+            utcb->MessageRegisters[RegionPagerProtocol.AddressWord] = address;
+            utcb->MessageRegisters[RegionPagerProtocol.LengthWord] = length;
+            MessageTag.TryCreate(RegionPagerProtocol.Release, RegionPagerProtocol.ReleaseWordCount, 0, MessageTagFlags.None, out MessageTag tag);
+            IpcResult result = Cosmos.Api.Ipc.Ipc.Call(WellKnownSlots.Pager, tag);
+            bool released = result.IsMessage && (uint)(utcb->ReceivedTag >> MessageTag.LabelShift) == (uint)RegionPagerStatus.Ok;
+            for (int i = 0; i < MessageLimits.FastPathWordCount; i++)
+            {
+                utcb->MessageRegisters[i] = saved[i];
+            }
+            utcb->ReceivedTag = savedTag;
+            utcb->ReceivedBadge = savedBadge;
+            if (!released)
+            {
+                s_pager = PagerState.Absent;
+            }
+            return released;
+        }
+
+        // Maps the pages of [first, first + pages) that are not mapped yet by touching each: the pager maps a zeroed page at
+        // the fault, so writing zero leaves it as it came. A page the pager cannot give faults the task like any bad access.
         private static bool MapRun(ulong first, ulong pages)
         {
-            ulong page = first;
-            while (page < first + pages)
+            for (ulong page = first; page < first + pages; page++)
             {
                 if (GetBit(ref s_mapped, page))
                 {
                     s_mappedFreeBytes -= PageSize;
-                    page++;
                     continue;
                 }
-                ulong runEnd = page;
-                while (runEnd < first + pages && !GetBit(ref s_mapped, runEnd))
-                {
-                    runEnd++;
-                }
-                SystemCallError error = Kernel.AllocateMemory(0, s_start + page * PageSize, (runEnd - page) * PageSize, Kernel.MemoryWritable);
-                if (error != SystemCallError.None)
-                {
-                    // Every page before this one is mapped now (retained or just mapped) and stays so, free.
-                    s_mappedFreeBytes += (page - first) * PageSize;
-                    return false;
-                }
-                for (ulong mapped = page; mapped < runEnd; mapped++)
-                {
-                    SetBit(ref s_mapped, mapped, true);
-                }
-                s_mappedBytes += (runEnd - page) * PageSize;
-                page = runEnd;
+                *(ulong*)(s_start + page * PageSize) = 0;
+                SetBit(ref s_mapped, page, true);
+                s_mappedBytes += PageSize;
             }
             return true;
         }
