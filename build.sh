@@ -119,6 +119,7 @@ programs=(
     "Programs/GarbageCollectorTest gctest"
     "Programs/ExceptionTest ehtest"
     "Programs/IpcTest ipctest"
+    "Programs/PagerTest pagertest"
 )
 
 # Links program $1 with the embedded-symbol-table object $2 and the program's own assembly objects ($program_natives).

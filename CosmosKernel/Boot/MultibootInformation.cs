@@ -15,7 +15,7 @@ namespace CosmosKernel.Boot
     /// </summary>
     internal unsafe struct MultibootInformation
     {
-        public const int ModuleCapacity = 16;
+        public const int ModuleCapacity = 32;
         private const int HeaderSize = 8;
         private const int TagHeaderSize = 8;
 

@@ -1,13 +1,15 @@
+using System.Numerics;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using Cosmos.Api;
 using Cosmos.Api.Ipc;
+using Cosmos.Api.Memory;
 
 namespace Cosmos.Programs.IpcTest
 {
     /// <summary>
-    /// A partner in another address space: a child task of ipctest running one of the loops of Native/peers.asm, copied
-    /// to <see cref="CodeAddress"/>. ipctest holds the child's Task capability (TaskCreate gives it to the creator), so
+    /// A partner in another address space: a child task of ipctest running one of the loops of Native/peers.asm, whose
+    /// page is mapped at <see cref="CodeAddress"/>. ipctest holds the child's Task capability (TaskCreate gives it to the creator), so
     /// it can give the child capabilities, start its thread, and kill it at the end.
     /// </summary>
     internal unsafe struct PeerTask
@@ -20,6 +22,14 @@ namespace Cosmos.Programs.IpcTest
 
         /// <summary>The echo server's capability receive window, slots 100-107 (ECHO_WINDOW_WORD in peers.asm).</summary>
         public const uint EchoWindowFirstSlot = 100;
+
+        // The echo servers' string buffer: StringBufferLength bytes, aligned to their size, inside a heap array kept in a
+        // static, every page written once so that it is mapped (writable) in ipctest before it is mapped on. Echo servers
+        // run one at a time and the buffer's contents are only ever echoed back, so they share it.
+        private static byte[] s_echoStringBufferStorage;
+
+        // Where the bytes read to make sure a page is mapped go, so that the reads are not left out.
+        private static int s_touched;
 
         public ulong TaskId;
         public ulong ThreadId;
@@ -52,7 +62,11 @@ namespace Cosmos.Programs.IpcTest
             return null;
         }
 
-        /// <summary>Creates the child with <paramref name="program"/>'s code (and, for the echo server, its string buffer); its thread is not started yet.</summary>
+        /// <summary>
+        /// Creates the child with <paramref name="program"/>'s code (and, for the echo server, its string buffer); its thread
+        /// is not started yet. The child has no pager: it touches only what is mapped here, its code page (ipctest's own
+        /// text page of the partner, read and execute) and the echo server's buffer (ipctest's own heap pages, read and write).
+        /// </summary>
         public static SystemCallError Create(PeerProgram program, out PeerTask peer)
         {
             peer = default;
@@ -64,6 +78,12 @@ namespace Cosmos.Programs.IpcTest
             name[4] = (byte)'e';
             name[5] = (byte)'e';
             name[6] = (byte)'r';
+            ulong length;
+            byte* code = PeerCode((long)program, &length);
+            if (code == null || length > UserLayout.PageSize)
+            {
+                return SystemCallError.InvalidArgument;
+            }
             long task = Kernel.CreateTask(name, 7, 100, 100, out ulong thread);
             if (task < 0)
             {
@@ -71,22 +91,54 @@ namespace Cosmos.Programs.IpcTest
             }
             peer.TaskId = (ulong)task;
             peer.ThreadId = thread;
-            ulong length;
-            byte* code = PeerCode((long)program, &length);
-            SystemCallError error = code == null ? SystemCallError.InvalidArgument : Kernel.AllocateMemory(peer.TaskId, CodeAddress, UserLayout.PageSize, Kernel.MemoryExecutable);
-            if (error == SystemCallError.None)
-            {
-                error = Kernel.WriteMemory(peer.TaskId, CodeAddress, code, length);
-            }
+            SystemCallError error = MapInto(peer.TaskId, (ulong)code, UserLayout.PageSize, CodeAddress, FlexpageRights.Read | FlexpageRights.Execute);
             if (error == SystemCallError.None && program == PeerProgram.Echo)
             {
-                error = Kernel.AllocateMemory(peer.TaskId, StringBufferAddress, StringBufferLength, Kernel.MemoryWritable);
+                error = MapInto(peer.TaskId, EchoStringBuffer(), StringBufferLength, StringBufferAddress, FlexpageRights.Read | FlexpageRights.Write);
             }
             if (error != SystemCallError.None)
             {
                 peer.End();
             }
             return error;
+        }
+
+        private static ulong EchoStringBuffer()
+        {
+            if (s_echoStringBufferStorage == null)
+            {
+                s_echoStringBufferStorage = new byte[(int)(2 * StringBufferLength)];
+            }
+            fixed (byte* storage = s_echoStringBufferStorage)
+            {
+                ulong start = ((ulong)storage + StringBufferLength - 1) & ~(StringBufferLength - 1);
+                for (ulong page = start; page < start + StringBufferLength; page += UserLayout.PageSize)
+                {
+                    *(byte*)page = 0;
+                }
+                return start;
+            }
+        }
+
+        // Maps ipctest's pages [source, source + length) (length a power of two, source aligned to it; page-aligned code is
+        // read once first, so that it is mapped here) at destination in the child; every page must arrive.
+        private static SystemCallError MapInto(ulong taskId, ulong source, ulong length, ulong destination, FlexpageRights rights)
+        {
+            for (ulong page = source; page < source + length; page += UserLayout.PageSize)
+            {
+                s_touched += *(byte*)page;
+            }
+            int sizeLog2 = BitOperations.Log2(length);
+            if (Flexpage.TryCreate(source, sizeLog2, rights, out Flexpage pages) != MessageError.None)
+            {
+                return SystemCallError.InvalidArgument;
+            }
+            long mapped = AddressSpace.Map(taskId, pages, destination);
+            if (mapped < 0)
+            {
+                return (SystemCallError)mapped;
+            }
+            return (ulong)mapped == length / UserLayout.PageSize ? SystemCallError.None : SystemCallError.BadAddress;
         }
 
         /// <summary>Gives the child a copy of <paramref name="slot"/> with <paramref name="rights"/>; returns its slot there or an error.</summary>

@@ -14,7 +14,6 @@ namespace Cosmos.Programs.SystemTest
         private const int YieldsPerSample = 10;
 
         // The partner task's whole program: "mov eax, 5 (Yield); syscall; jmp back".
-        private static readonly byte[] s_yieldLoop = new byte[] { 0xB8, 0x05, 0x00, 0x00, 0x00, 0x0F, 0x05, 0xEB, 0xF7 };
         private const ulong PartnerCodeAddress = 0x400000;
 
         public static int Run()
@@ -117,7 +116,7 @@ namespace Cosmos.Programs.SystemTest
             Kernel.ExitThread(0);
         }
 
-        // A task whose only thread yields forever: nine bytes of code, no stack, no runtime.
+        // A task whose only thread yields forever: nine bytes of code (a page of systest's text mapped into it), no stack, no runtime.
         private static long StartYieldPartner()
         {
             byte* name = stackalloc byte[13];
@@ -131,7 +130,7 @@ namespace Cosmos.Programs.SystemTest
             {
                 return task;
             }
-            SystemCallError error = HandStartedThreads.PlaceCode((ulong)task, PartnerCodeAddress, s_yieldLoop);
+            SystemCallError error = HandStartedThreads.PlaceCode((ulong)task, PartnerCodeAddress, HandCode.YieldLoop);
             if (error == SystemCallError.None)
             {
                 error = Kernel.StartThread(thread, PartnerCodeAddress, 0, 0);

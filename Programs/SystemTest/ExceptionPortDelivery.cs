@@ -14,8 +14,6 @@ namespace Cosmos.Programs.SystemTest
         private const ulong CodePage = 0x0000007100000000;
         private const ulong InvalidOpcodeLength = 2;
 
-        // ud2; ret
-        private static readonly byte[] s_code = new byte[] { 0x0F, 0x0B, 0xC3 };
         private static byte[] s_handlerStack;
         private static byte[] s_workerStack;
         private static long s_port;
@@ -29,7 +27,7 @@ namespace Cosmos.Programs.SystemTest
         public static int Run()
         {
             s_port = SystemCall.Invoke(SystemCallNumber.PortCreate);
-            SystemCallError placed = HandStartedThreads.PlaceCode(0, CodePage, s_code);
+            SystemCallError placed = HandStartedThreads.PlaceCode(0, CodePage, HandCode.InvalidOpcode);
             if (s_port <= 0 || placed != SystemCallError.None)
             {
                 Output.Line("exceptionport: setup failed: " + Kernel.DescribeError(s_port) + ", " + Kernel.DescribeError((long)placed));

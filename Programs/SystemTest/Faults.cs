@@ -29,24 +29,23 @@ namespace Cosmos.Programs.SystemTest
             return 1;
         }
 
-        // Machine code the C# compiler will not emit, run from a page of our own: ud2 (#UD) and cli (#GP in ring 3).
-        private static readonly byte[] s_invalidOpcode = new byte[] { 0x0F, 0x0B, 0xC3 };
-        private static readonly byte[] s_privilegedInstruction = new byte[] { 0xFA, 0xC3 };
+        // Machine code the C# compiler will not emit (Native/hand_code.asm: ud2 for #UD, cli for #GP in ring 3), run
+        // from its page mapped here.
         private const ulong CodePage = 0x0000007000000000;
 
         public static int InvalidOpcode()
         {
             Output.Line("invalid: executing ud2");
-            return RunCode(s_invalidOpcode, "invalid");
+            return RunCode(HandCode.InvalidOpcode, "invalid");
         }
 
         public static int PrivilegedInstruction()
         {
             Output.Line("privileged: executing cli in ring 3");
-            return RunCode(s_privilegedInstruction, "privileged");
+            return RunCode(HandCode.PrivilegedInstruction, "privileged");
         }
 
-        private static int RunCode(byte[] code, string mode)
+        private static int RunCode(HandCode code, string mode)
         {
             SystemCallError error = HandStartedThreads.PlaceCode(0, CodePage, code);
             if (error != SystemCallError.None)

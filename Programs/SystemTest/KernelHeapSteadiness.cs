@@ -1,10 +1,13 @@
+using System.Numerics;
 using Cosmos.Api;
+using Cosmos.Api.Ipc;
+using Cosmos.Api.Memory;
 
 namespace Cosmos.Programs.SystemTest
 {
     /// <summary>
     /// "kernelheap [CALLS]": makes CALLS system calls of every kind (default 100000: null, yield, uptime, information
-    /// queries, memory map and free, thread create/start/exit, task create and kill, suspend and resume, port and notification
+    /// queries, memory map and unmap (four of systest's own heap pages mapped at a scratch address and unmapped), thread create/start/exit, task create and kill, suspend and resume, port and notification
     /// create, copy, send, signal, wait and delete, bad numbers and bad pointers) and prints the kernel heap's bytes in use and allocation count before and after. The kernel
     /// allocates its objects from typed pools, never from its managed heap after boot, so both must be unchanged.
     /// </summary>
@@ -13,7 +16,10 @@ namespace Cosmos.Programs.SystemTest
         private const byte WorkerPriority = 150;
         private const ulong ScratchAddress = 0x3000_0000;
 
+        private const ulong ScratchLength = 4 * UserLayout.PageSize;
+
         private static byte[] s_stack;
+        private static byte[] s_scratchStorage;
         private static int s_ran;
 
         public static int Run(string[] arguments)
@@ -21,6 +27,8 @@ namespace Cosmos.Programs.SystemTest
             int calls = Output.Number(arguments, 2, 100000);
             s_stack = new byte[16 * 1024];
             ulong stackTop = Kernel.StackTopOf(s_stack);
+            Flexpage scratch = ScratchPages();
+            Flexpage.TryCreate(ScratchAddress, scratch.SizeLog2, FlexpageRights.None, out Flexpage scratchMapping);
             SuspendedThread* records = stackalloc SuspendedThread[4];
             ThreadInformation thread;
             TaskInformation task;
@@ -48,8 +56,8 @@ namespace Cosmos.Programs.SystemTest
                     case 10:
                         if (i % 160 == 10)
                         {
-                            Kernel.AllocateMemory(0, ScratchAddress, 4 * UserLayout.PageSize, 1);
-                            Kernel.FreeMemory(0, ScratchAddress, 4 * UserLayout.PageSize);
+                            AddressSpace.Map(0, scratch, ScratchAddress);
+                            AddressSpace.Unmap(scratchMapping, MemoryUnmapFlags.IncludeOwn);
                             made += 2;
                         }
                         break;
@@ -99,6 +107,23 @@ namespace Cosmos.Programs.SystemTest
                 + ", heap bytes before " + bytesBefore.ToString() + " after " + bytesAfter.ToString()
                 + ", allocations before " + allocationsBefore.ToString() + " after " + allocationsAfter.ToString());
             return bytesBefore == bytesAfter && allocationsBefore == allocationsAfter ? 0 : 1;
+        }
+
+        // ScratchLength bytes of systest's heap, aligned to their size and each page written once (so mapped, writable,
+        // before they are mapped on), as one flexpage with read and write.
+        private static Flexpage ScratchPages()
+        {
+            s_scratchStorage = new byte[(int)(2 * ScratchLength)];
+            fixed (byte* storage = s_scratchStorage)
+            {
+                ulong start = ((ulong)storage + ScratchLength - 1) & ~(ScratchLength - 1);
+                for (ulong page = start; page < start + ScratchLength; page += UserLayout.PageSize)
+                {
+                    *(byte*)page = 1;
+                }
+                Flexpage.TryCreate(start, BitOperations.Log2(ScratchLength), FlexpageRights.Read | FlexpageRights.Write, out Flexpage pages);
+                return pages;
+            }
         }
 
         // Creates and starts a thread above this one's priority, so it runs to its exit at once: three calls.

@@ -16,7 +16,7 @@ namespace Cosmos.Benchmarks
     internal sealed class BootRunner
     {
         /// <summary>The in-OS benchmark programs, one after another (the root task's "sequential"), so none measures under another's load.</summary>
-        public const string KernelCommandLine = "sequential run=systest:bench+spawn run=gctest:bench run=ehtest:bench run=ipctest:bench+spawn";
+        public const string KernelCommandLine = "sequential run=systest:bench+spawn run=gctest:bench run=ehtest:bench run=ipctest:bench+spawn run=pagertest:bench+spawn+sigma0";
 
         /// <summary>The kernel's end of boot, as the integration tests recognise it (anywhere in a line).</summary>
         public const string ReadyText = "kernel: ready";

@@ -2,10 +2,14 @@
 ; (PeerTask.cs), so that a scenario or a benchmark has a partner in another address space without a loader or a
 ; name service. Each starts with rdi = the argument ThreadStart gave it and rsi = its UTCB, runs without a stack
 ; (it makes no calls and pushes nothing), reaches its UTCB through fs, and ends its task on the first error with
-; the error as exit code. They are never run in ipctest itself: only their bytes are copied.
+; the error as exit code. They are never run in ipctest itself: each starts a page of ipctest's own text (PEER_PAGE),
+; which ipctest maps, read and execute, into the child at the child's code address.
 
 bits 64
-section .text
+section .text align=4096
+
+; Every partner starts a page of its own, so its page mapped at the child's code address starts with its first instruction.
+%define PEER_PAGE align 4096, int3
 
 %define IPC_RECEIVE 33
 %define IPC_CALL 34
@@ -28,6 +32,7 @@ section .text
 ; Echo server. rdi = the slot of a port it may receive on. Answers every call with the message it received: the same
 ; tag, the same words (registers 0-3 stay in r10, r8, r9, r15 between the receive and the reply, the rest stay in the
 ; UTCB), a received string item (now naming its own buffer) and a received capability (now in its own window).
+PEER_PAGE
 peer_echo:
     mov r12, rdi
     mov rax, ECHO_WINDOW_WORD
@@ -52,6 +57,7 @@ peer_echo_end:
 
 ; Caller. rdi = call count (bits 0-31) | slot of a port it may send to (bits 32-63). Call i sends one word, i, and
 ; expects the answer's word 0 to be i + 1. Exits 0 after the last call, 1 at a wrong answer, or the error.
+PEER_PAGE
 peer_caller:
     mov r12d, edi                       ; call count
     mov r13, rdi
@@ -89,6 +95,7 @@ peer_caller_end:
 
 ; Notification relay. rdi = slot of a notification it waits on (bits 0-31) | slot of one it signals (bits 32-63):
 ; every wakeup is answered with bit 0 on the second.
+PEER_PAGE
 peer_relay:
     mov r12d, edi
     mov r13, rdi
@@ -114,6 +121,7 @@ peer_relay:
 peer_relay_end:
 
 ; A server that takes one call and ends its task without answering. rdi = the port slot.
+PEER_PAGE
 peer_vanish:
     mov rdx, -1
     mov eax, IPC_RECEIVE
@@ -124,6 +132,7 @@ peer_vanish:
 peer_vanish_end:
 
 ; A server that takes one call and then spins without answering, until ipctest kills its task. rdi = the port slot.
+PEER_PAGE
 peer_hold:
     mov rdx, -1
     mov eax, IPC_RECEIVE
@@ -141,14 +150,16 @@ peer_hold_end:
 
 ; A thread that raises #UD at its first instruction; resumed 2 bytes further on (past ud2), it ends its task with
 ; exit code 42. For the exception-port scenario: the fault goes to its exception port as a FaultMessage call.
+PEER_PAGE
 peer_fault:
     ud2
     mov edi, 42
     mov eax, TASK_EXIT
     syscall
 peer_fault_end:
+PEER_PAGE
 
-; ulong ipctest_peer_code(long which, ulong* length): the address and length of partner program `which`
+; ulong ipctest_peer_code(long which, ulong* length): the address (page-aligned) and length of partner program `which`
 ; (PeerProgram: 0 echo, 1 caller, 2 relay, 3 vanish, 4 hold, 5 fault); 0 for an unknown one.
 global ipctest_peer_code
 ipctest_peer_code:
