@@ -60,7 +60,6 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.ThreadInformation: return InformationCalls.Thread(argument1, argument2);
                 case SystemCallNumber.TaskInformation: return InformationCalls.Task(argument1, argument2);
                 case SystemCallNumber.KernelInformationPage: return (long)UserLayout.KernelInformationAddress;
-                case SystemCallNumber.MemoryAllocate: return MemoryCalls.Allocate(argument1, argument2, argument3, argument4);
                 case SystemCallNumber.MemoryWrite: return MemoryCalls.Write(argument1, argument2, argument3, argument4);
                 case SystemCallNumber.Uptime: return (long)Clock.UptimeNanoseconds;
                 case SystemCallNumber.ThreadSelf:
@@ -69,7 +68,6 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.TaskKill: return TaskCalls.Kill(argument1);
                 case SystemCallNumber.TaskWait: return TaskCalls.Wait(argument1, argument2, &frame->Rdx);
                 case SystemCallNumber.MemoryInformation: return MemoryCalls.Information(&frame->Rdx);
-                case SystemCallNumber.MemoryFree: return MemoryCalls.Free(argument1, argument2, argument3);
                 case SystemCallNumber.ThreadsSuspend: return ThreadCalls.SuspendOthers(argument1, argument2);
                 case SystemCallNumber.ThreadsResume: return ThreadCalls.ResumeOthers();
                 case SystemCallNumber.TaskSetFaultHandler: return TaskCalls.SetFaultHandler(argument1);

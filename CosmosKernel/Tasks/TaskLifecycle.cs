@@ -148,8 +148,9 @@ namespace CosmosKernel.Tasks
         }
 
         /// <summary>
-        /// Maps <paramref name="length"/> bytes of new zeroed memory at <paramref name="address"/> in <paramref name="task"/>,
-        /// owned by it. All or nothing: the range must be page-aligned, mappable and wholly unmapped.
+        /// Maps <paramref name="length"/> bytes of new zeroed kernel frames at <paramref name="address"/> in <paramref name="task"/>,
+        /// owned by it: how the kernel loads sigma0 and the root task (every other page comes from a pager). All or nothing:
+        /// the range must be page-aligned, mappable and wholly unmapped.
         /// </summary>
         public static SystemCallError MapNewMemory(TaskControlBlock* task, ulong address, ulong length, PageFlags flags)
         {
@@ -188,21 +189,7 @@ namespace CosmosKernel.Tasks
             return SystemCallError.None;
         }
 
-        /// <summary>
-        /// Unmaps the page-aligned range in <paramref name="task"/>; frames the task owned there are freed, others (boot
-        /// modules) only unmapped. Pages that are not mapped are skipped.
-        /// </summary>
-        public static SystemCallError UnmapMemory(TaskControlBlock* task, ulong address, ulong length)
-        {
-            SystemCallError rangeError = CheckMappableRange(address, length);
-            if (rangeError == SystemCallError.None)
-            {
-                UnmapPages(task, address, length);
-            }
-            return rangeError;
-        }
-
-        // A range MemoryAllocate and MemoryFree accept: page-aligned, not empty, inside what a task may map.
+        // A range MapNewMemory accepts: page-aligned, not empty, inside what a task may map.
         private static SystemCallError CheckMappableRange(ulong address, ulong length)
         {
             if ((address & (UserLayout.PageSize - 1)) != 0 || (length & (UserLayout.PageSize - 1)) != 0 || length == 0)
@@ -423,8 +410,7 @@ namespace CosmosKernel.Tasks
             }
         }
 
-        // Unmaps and frees the first `length` bytes mapped by a failed MapNewMemory.
-        // Unmaps every mapped page of the range, freeing the frames the task owns; a page-table entry's Owned bit decides.
+        // Unmaps and frees the first `length` bytes mapped by a failed MapNewMemory (a page-table entry's Owned bit decides).
         private static void UnmapPages(TaskControlBlock* task, ulong address, ulong length)
         {
             bool loaded = Scheduler.IsLoaded(task->Space.Root.Value);

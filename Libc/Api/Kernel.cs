@@ -7,10 +7,6 @@ namespace Cosmos.Api
     /// </summary>
     public static unsafe class Kernel
     {
-        /// <summary>MemoryAllocate flags.</summary>
-        public const long MemoryWritable = 1;
-        public const long MemoryExecutable = 2;
-
         /// <summary>TaskWait timeout that waits until the task ends.</summary>
         public const ulong WaitForever = ulong.MaxValue;
 
@@ -103,10 +99,6 @@ namespace Cosmos.Api
             return task;
         }
 
-        /// <summary>Maps new zeroed memory (page-aligned) in a task the caller controls.</summary>
-        public static SystemCallError AllocateMemory(ulong taskId, ulong address, ulong length, long flags)
-            => AsError(SystemCall.Invoke(SystemCallNumber.MemoryAllocate, (long)taskId, (long)address, (long)length, flags));
-
         /// <summary>Copies the caller's bytes into memory the target task owns.</summary>
         public static SystemCallError WriteMemory(ulong taskId, ulong destination, void* source, ulong length)
             => AsError(SystemCall.Invoke(SystemCallNumber.MemoryWrite, (long)taskId, (long)destination, (long)source, (long)length));
@@ -130,10 +122,6 @@ namespace Cosmos.Api
             managedFrames = managed;
             return (ulong)free;
         }
-
-        /// <summary>Unmaps the page-aligned range in a task the caller controls and frees the frames the task owned there; unmapped pages are skipped.</summary>
-        public static SystemCallError FreeMemory(ulong taskId, ulong address, ulong length)
-            => AsError(SystemCall.Invoke(SystemCallNumber.MemoryFree, (long)taskId, (long)address, (long)length));
 
         /// <summary>
         /// Stops every other thread of the calling task until <see cref="ResumeOtherThreads"/> and describes all the task's

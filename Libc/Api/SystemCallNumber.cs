@@ -19,14 +19,14 @@ namespace Cosmos.Api
         ThreadInformation = 9,
         TaskInformation = 10,
         KernelInformationPage = 11,
-        MemoryAllocate = 12,
+        // 12 was MemoryAllocate (kernel-chosen memory, before pagers): UnknownCall now.
         MemoryWrite = 13,
         Uptime = 14,
         ThreadSelf = 15,
         TaskKill = 16,
         TaskWait = 17,
         MemoryInformation = 18,
-        MemoryFree = 19,
+        // 19 was MemoryFree: UnknownCall now; pages go back to their pager (MemoryUnmap, the pager's own protocol).
         ThreadsSuspend = 20,
         ThreadsResume = 21,
         TaskSetFaultHandler = 22,
