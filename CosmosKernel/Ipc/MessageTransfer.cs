@@ -183,7 +183,9 @@ namespace CosmosKernel.Ipc
         {
             TaskControlBlock* senderTask = TaskTable.At(sender->TaskSlot);
             TaskControlBlock* receiverTask = TaskTable.At(receiver->TaskSlot);
-            for (int pass = 0; pass < 2; pass++)
+            // Mappings.Map checks an item in full before it changes anything, so the usual reply of one item needs no
+            // separate check pass; several items are all checked first, so that a failure leaves none carried out.
+            for (int pass = tag.TypedCount == 1 ? 1 : 0; pass < 2; pass++)
             {
                 for (int item = 0; item < tag.TypedCount; item++)
                 {

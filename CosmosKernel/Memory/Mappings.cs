@@ -29,11 +29,7 @@ namespace CosmosKernel.Memory
         private static MappingDatabase s_database;
         private static TaskId s_sigma0;
 
-        public static ref MappingDatabase Database => ref s_database;
-
-        /// <summary>Sigma0's task: its map items name physical memory.</summary>
-        public static TaskId Sigma0 => s_sigma0;
-
+        /// <summary>Records sigma0's task: its map items name physical memory.</summary>
         public static void SetSigma0(TaskId task) => s_sigma0 = task;
 
         public static bool IsSigma0(TaskControlBlock* task) => !s_sigma0.IsNone && task->Id == s_sigma0;
