@@ -102,7 +102,7 @@ namespace CosmosKernel
             TaskTable.Initialize();
             Scheduler.Initialize();
             SystemCallSetup.Enable(layout.SystemCallEntry);
-            if (!KernelInformationPage.Create(s_multiboot.MemoryMap.UsableBytes, VersionMajor, VersionMinor, VersionPatch))
+            if (!KernelInformationPage.Create(s_multiboot.MemoryMap.UsableBytes, VersionMajor, VersionMinor, VersionPatch, in s_multiboot))
             {
                 Panic.Halt("threads: no memory for the kernel information page");
             }

@@ -18,7 +18,7 @@ namespace CosmosKernel.Tasks
         public static PhysicalAddress Frame => s_frame;
 
         /// <summary>Allocates and fills the page. Precondition: clock calibrated, frame allocator ready. Returns false when out of memory.</summary>
-        public static bool Create(ulong memoryBytes, uint major, uint minor, uint patch)
+        public static bool Create(ulong memoryBytes, uint major, uint minor, uint patch, in Boot.MultibootInformation boot)
         {
             FrameResult frame = KernelMemory.Frames.AllocateFrame();
             if (!frame.Succeeded)
@@ -40,6 +40,17 @@ namespace CosmosKernel.Tasks
             page->TimestampFrequencyHz = Clock.TimestampFrequencyHz;
             page->BootTimestamp = Clock.BootTimestamp;
             page->ApicTimerFrequencyHz = LocalApic.TimerFrequencyHz;
+            if (boot.HasFramebuffer)
+            {
+                Boot.FramebufferInfo framebuffer = boot.Framebuffer;
+                page->FramebufferPhysical = framebuffer.Address.Value;
+                page->FramebufferPitch = framebuffer.Pitch;
+                page->FramebufferWidth = framebuffer.Width;
+                page->FramebufferHeight = framebuffer.Height;
+                page->FramebufferBitsPerPixel = framebuffer.BitsPerPixel;
+                // Multiboot's 0 (indexed) becomes 3, so that 0 can mean "none".
+                page->FramebufferType = framebuffer.Type == 0 ? (byte)3 : framebuffer.Type;
+            }
             page->MaximumThreads = ThreadTable.Capacity;
             page->MaximumTasks = TaskTable.Capacity;
             page->SystemCallCount = (uint)SystemCallNumber.Count;

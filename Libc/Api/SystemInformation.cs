@@ -64,6 +64,15 @@ namespace Cosmos.Api
         public uint MaximumTasks;
         public uint SystemCallCount;
         public fixed byte CpuVendor[16];   // CPUID leaf 0, NUL-terminated
+
+        // The framebuffer the boot loader set up (multiboot2 tag 8); FramebufferType 0 when there is none.
+        public ulong FramebufferPhysical;
+        public uint FramebufferPitch;      // bytes per scan line
+        public uint FramebufferWidth;      // pixels, or characters in EGA text mode
+        public uint FramebufferHeight;
+        public byte FramebufferBitsPerPixel;
+        public byte FramebufferType;       // 0 none, 1 direct RGB, 2 EGA text, 3 indexed colour
+        public ushort FramebufferReserved;
     }
 
     /// <summary>
