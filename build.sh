@@ -120,6 +120,13 @@ programs=(
     "Programs/ExceptionTest ehtest"
     "Programs/IpcTest ipctest"
     "Programs/PagerTest pagertest"
+    "Drivers/Pci pci"
+    "Drivers/Serial serial"
+    "Drivers/Keyboard keyboard"
+    "Drivers/Console console"
+    "Drivers/Disk disk"
+    "Servers/Shell shell"
+    "Programs/DiskTest disktest"
 )
 
 # Links program $1 with the embedded-symbol-table object $2 and the program's own assembly objects ($program_natives).

@@ -15,7 +15,7 @@ namespace CosmosKernel.Boot
     /// </summary>
     internal unsafe struct MultibootInformation
     {
-        public const int ModuleCapacity = 32;
+        public const int ModuleCapacity = 64;
         private const int HeaderSize = 8;
         private const int TagHeaderSize = 8;
 
