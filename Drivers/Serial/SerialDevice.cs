@@ -80,7 +80,18 @@ namespace Cosmos.Drivers.Serial
         {
             ServeUart();
             Interrupts.Acknowledge(_interruptLine);
+            // A cause that arose while the line was masked may have raised no new interrupt: serve it now.
+            if ((_uart.InterruptIdentification() & Uart16550.NoInterruptPending) == 0)
+            {
+                ServeUart();
+            }
             return ServerAction.Wait;
+        }
+
+        /// <summary>Serves the UART without an interrupt (the loop's idle check, in case an interrupt was lost).</summary>
+        public void Poll()
+        {
+            ServeUart();
         }
 
         private ServerAction Read(MessageTag request, out MessageTag reply)

@@ -19,6 +19,8 @@ namespace Cosmos.Drivers.Serial
         private const uint InterruptLineSlot = GivenCapabilitySlots.First + 2;
         private const ushort Com1 = 0x3F8;
         private const ulong InterruptBit = 1;
+        // How long the loop waits for a request or an interrupt before it looks at the UART anyway.
+        private const ulong IdleNanoseconds = 100_000_000;
 
         [RuntimeExport("ProgramMain")]
         private static int Main()
@@ -62,8 +64,17 @@ namespace Cosmos.Drivers.Serial
             Kernel.DebugWrite("serial: COM1 " + chip + ", 115200 baud, registered as " + DeviceNames.Serial + "\n");
 
             SerialRequestHandler handler = new SerialRequestHandler(device);
-            IpcResult result = PortEndpoint.Serve((uint)port, ref handler);
-            return Fail("the receive loop stopped: " + Kernel.DescribeError(result.Value));
+            PortEndpoint endpoint = new PortEndpoint((uint)port, IdleNanoseconds);
+            while (true)
+            {
+                IpcResult result = ServerLoop.Run(ref endpoint, ref handler);
+                if (result.Error != SystemCallError.TimedOut)
+                {
+                    return Fail("the receive loop stopped: " + Kernel.DescribeError(result.Value));
+                }
+                // Idle for a while: look at the UART in case an interrupt was lost, and wait again.
+                device.Poll();
+            }
         }
 
         private static string Register(uint port)
