@@ -140,7 +140,7 @@ namespace Cosmos.Integration.Tests
         }
 
         [Fact]
-        public async Task CommandsWhoseServicesAreMissingSayWhyAndTheShellKeepsWorking()
+        public async Task CommandsWhoseDriversAreMissingSayWhyKillReportsRefusalsAndMemShowsMemory()
         {
             (QemuMachine machine, ShellSession shell) = await BootAsync();
             await using (machine)
@@ -160,12 +160,20 @@ namespace Cosmos.Integration.Tests
                 ShellReply noTask = await shell.RunAsync("kill 999.9");
                 AssertLine(machine, noTask, "kill: no live task 999.9", "kill of a task that does not exist");
 
-                ShellReply mem = await shell.RunAsync("mem");
-                MachineAssert.True(machine, mem.Lines.Any(line => Regex.IsMatch(line, @"^kernel +\d+(\.\d)? MiB +\d+(\.\d)? [KMG]iB +\d+(\.\d)? [KMG]iB$")), $"mem shows no kernel memory line:\n{mem.Text}");
-                MachineAssert.True(machine, mem.Lines.Any(line => Regex.IsMatch(line, @"^\d+\.\d+ +shell +\d+ ")), $"mem shows no pages of the shell:\n{mem.Text}");
+                // The system service refuses the root task (task 1.1); the kernel refuses sigma0 (0.1), which the root task holds no capability for.
+                ShellReply root = await shell.RunAsync("kill 1");
+                AssertLine(machine, root, "kill: 1.1 (roottask) may not be killed", "kill of the root task");
+                ShellReply sigma0 = await shell.RunAsync("kill 0.1");
+                MachineAssert.True(machine, sigma0.Lines.Any(line => line.StartsWith("kill: the kernel refused to kill 0.1 (sigma0): ", StringComparison.Ordinal)),
+                    $"kill of sigma0:\n{sigma0.Text}");
 
-                ShellReply reboot = await shell.RunAsync("reboot");
-                AssertLine(machine, reboot, "reboot: system service unreachable", "reboot without the system service");
+                ShellReply mem = await shell.RunAsync("mem");
+                foreach (string pool in new[] { "sigma0", "kernel" })
+                {
+                    MachineAssert.True(machine, mem.Lines.Any(line => Regex.IsMatch(line, "^" + pool + @" +\d+(\.\d)? MiB +\d+(\.\d)? [KMG]?i?B +\d+(\.\d)? [KMG]?i?B$")),
+                        $"mem shows no {pool} memory line:\n{mem.Text}");
+                }
+                MachineAssert.True(machine, mem.Lines.Any(line => Regex.IsMatch(line, @"^\d+\.\d+ +shell +\d+ ")), $"mem shows no pages of the shell:\n{mem.Text}");
 
                 ShellReply echo = await shell.RunAsync("echo still here");
                 AssertLine(machine, echo, "still here", "echo after the failed commands");

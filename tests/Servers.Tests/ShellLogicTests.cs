@@ -121,8 +121,8 @@ namespace Servers.Tests
             bytes[2] = 0xFF;
             string[] lines = HexDump.Lines(bytes);
             Assert.Equal(2, lines.Length);
-            Assert.Equal("0000  41 00 ff 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  |A..DEFGHIJKLMNOP|", lines[0]);
-            Assert.Equal("0010  51 52 53 54                                       |QRST|", lines[1]);
+            Assert.Equal("0000: 41 00 ff 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  |A..DEFGHIJKLMNOP|", lines[0]);
+            Assert.Equal("0010: 51 52 53 54                                       |QRST|", lines[1]);
         }
 
         [Fact]
@@ -130,7 +130,7 @@ namespace Servers.Tests
         {
             string[] lines = HexDump.Lines(new byte[512]);
             Assert.Equal(32, lines.Length);
-            Assert.StartsWith("01f0  00 00", lines[31], StringComparison.Ordinal);
+            Assert.StartsWith("01f0: 00 00", lines[31], StringComparison.Ordinal);
             Assert.All(lines, line => Assert.Equal(lines[0].Length, line.Length));
         }
 

@@ -4,9 +4,9 @@ using System.Text;
 namespace Cosmos.Servers.Shell.Logic
 {
     /// <summary>
-    /// Bytes as a hex dump, 16 to a line: the offset (4 hex digits, or more when needed), the bytes in hex with an extra
-    /// space after the eighth, and the bytes as ASCII between bars (non-printable ones as '.'), e.g.
-    /// "0000  eb 63 90 10 8e d0 bc 00  b0 b8 00 00 8e d8 8e c0  |.c..............|". Pure logic.
+    /// Bytes as a hex dump, 16 to a line: the offset (4 hex digits, or more when needed) and a colon, the bytes in hex
+    /// with an extra space after the eighth, and the bytes as ASCII between bars (non-printable ones as '.'), e.g.
+    /// "0000: eb 63 90 10 8e d0 bc 00  b0 b8 00 00 8e d8 8e c0  |.c..............|". Pure logic.
     /// </summary>
     internal static class HexDump
     {
@@ -19,7 +19,7 @@ namespace Cosmos.Servers.Shell.Logic
         {
             var line = new StringBuilder();
             line.Append(((ulong)offset).ToString("x4"));
-            line.Append("  ");
+            line.Append(": ");
             int count = Math.Min(BytesPerLine, bytes.Length - offset);
             for (int index = 0; index < BytesPerLine; index++)
             {
