@@ -13,7 +13,8 @@ namespace Cosmos.Drivers.Keyboard
     /// "keyboard+register+io=0x60-0x60+io=0x64-0x64+irq=1" (slot 3 the register right, 4 the data port, 5 the status and
     /// command port, 6 IRQ 1). It sets the i8042 controller up (translation on: the decoder reads scancode set 1), binds
     /// IRQ 1 to a notification bound to its port, registers as "keyboard" and serves. With "trace" it prints every
-    /// key's bytes ("keyboard: key 'a' -> 61").
+    /// key's bytes ("keyboard: key 'a' -> 61"); with "readers" it also starts <see cref="BuiltInReaders"/>, two client
+    /// threads that read the device as a program would.
     /// </summary>
     internal static class KeyboardDriverMain
     {
@@ -29,13 +30,12 @@ namespace Cosmos.Drivers.Keyboard
         private static int Main()
         {
             bool trace = false;
+            bool readers = false;
             string[] arguments = ProgramStartup.Arguments;
             for (int i = 1; i < arguments.Length; i++)
             {
-                if (arguments[i] == "trace")
-                {
-                    trace = true;
-                }
+                trace |= arguments[i] == "trace";
+                readers |= arguments[i] == "readers";
             }
 
             if (IoPorts.Enable(DataPortSlot) != SystemCallError.None || IoPorts.Enable(StatusPortSlot) != SystemCallError.None)
@@ -88,6 +88,11 @@ namespace Cosmos.Drivers.Keyboard
             bool translation = ControllerConfiguration.Translates(controller.Configuration);
             Kernel.DebugWrite("keyboard: PS/2 controller ready (translation " + (translation ? "on" : "off") + "), registered as " +
                 DeviceNames.Keyboard + (trace ? ", tracing keys" : "") + "\n");
+            if (readers)
+            {
+                BuiltInReaders.Start();
+            }
+
             return Serve((uint)port, driver);
         }
 
