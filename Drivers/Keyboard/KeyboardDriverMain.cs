@@ -85,8 +85,8 @@ namespace Cosmos.Drivers.Keyboard
                 return Fail(failure);
             }
 
-            bool translation = ControllerConfiguration.Translates(controller.Configuration);
-            Kernel.DebugWrite("keyboard: PS/2 controller ready (translation " + (translation ? "on" : "off") + "), registered as " +
+            string scancodes = controller.Translation ? "translation on" : controller.KeyboardInSet1 ? "translation off, keyboard in set 1" : "translation off";
+            Kernel.DebugWrite("keyboard: PS/2 controller ready (" + scancodes + "), registered as " +
                 DeviceNames.Keyboard + (trace ? ", tracing keys" : "") + "\n");
             if (readers)
             {

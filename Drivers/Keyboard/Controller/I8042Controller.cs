@@ -18,6 +18,8 @@ namespace Cosmos.Drivers.Keyboard.Controller
         private const byte DisablePort1Command = 0xAD;
         private const byte EnablePort1Command = 0xAE;
         private const byte KeyboardEnableScanning = 0xF4;
+        private const byte KeyboardScancodeSet = 0xF0;
+        private const byte ScancodeSet1 = 0x01;
 
         /// <summary>How long the controller may take to take or give one byte.</summary>
         private const ulong ControllerTimeout = 100_000_000;
@@ -28,13 +30,19 @@ namespace Cosmos.Drivers.Keyboard.Controller
         /// <summary>Bytes read at most when flushing: the output buffer is one byte, a keyboard holds a few more.</summary>
         private const int FlushLimit = 64;
 
+        /// <summary>Whether the controller translates the keyboard's set 2 into set 1 (read back after the set-up wrote it).</summary>
+        public bool Translation { get; private set; }
+
+        /// <summary>Whether the keyboard was switched to set 1 itself, because the controller does not translate.</summary>
+        public bool KeyboardInSet1 { get; private set; }
+
         /// <summary>The configuration byte written last.</summary>
         public byte Configuration { get; private set; }
 
         /// <summary>
         /// Sets the controller up with port 1's interrupt still off: both ports disabled, the output buffer flushed, the
-        /// configuration adjusted (<see cref="ControllerConfiguration.DuringSetUp"/>), port 1 enabled and the keyboard told
-        /// to scan. Returns null, or what failed. A keyboard that does not acknowledge is reported in
+        /// configuration adjusted (<see cref="ControllerConfiguration.DuringSetUp"/>) and read back, port 1 enabled, the
+        /// keyboard switched to scancode set 1 if the controller does not translate, and told to scan. Returns null, or what failed. A keyboard that does not acknowledge is reported in
         /// <paramref name="warning"/> but is no failure (it may be plugged in later, or answer late).
         /// </summary>
         public string SetUp(out string warning)
@@ -62,15 +70,32 @@ namespace Cosmos.Drivers.Keyboard.Controller
                 return "the controller does not take its configuration";
             }
 
+            // Some controllers cannot translate; then the keyboard itself is asked for set 1 below.
+            if (!WriteCommand(ReadConfigurationCommand) || !ReadByte(ControllerTimeout, out byte readBack))
+            {
+                return "the controller does not report its configuration after the change";
+            }
+
+            Translation = ControllerConfiguration.Translates(readBack);
+
             if (!WriteCommand(EnablePort1Command))
             {
                 return "the controller does not enable port 1";
             }
 
             Flush();
+            if (!Translation)
+            {
+                KeyboardInSet1 = SendToKeyboard(KeyboardScancodeSet) && SendToKeyboard(ScancodeSet1);
+                if (!KeyboardInSet1)
+                {
+                    warning = "the controller does not translate and the keyboard refused scancode set 1: keys will be misread";
+                }
+            }
+
             if (!SendToKeyboard(KeyboardEnableScanning))
             {
-                warning = "the keyboard did not acknowledge 'enable scanning' (0xf4)";
+                warning = (warning == null ? "" : warning + "; ") + "the keyboard did not acknowledge 'enable scanning' (0xf4)";
             }
 
             return null;
