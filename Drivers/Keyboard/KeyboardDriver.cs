@@ -188,11 +188,17 @@ namespace Cosmos.Drivers.Keyboard
 
         private void TakeKeyboardByte(byte value)
         {
+            bool ledsWereBusy = _leds.Busy;
             if (_leds.Accept(value, out bool send, out byte toSend))
             {
                 if (send)
                 {
                     _controller.WriteToKeyboard(toSend);
+                }
+
+                if (_trace && ledsWereBusy && !_leds.Busy)
+                {
+                    Kernel.DebugWrite("keyboard: LEDs acknowledged, caps lock " + ((_leds.Shown & LedCommandSequence.CapsLockLed) != 0 ? "on" : "off") + "\n");
                 }
 
                 return;

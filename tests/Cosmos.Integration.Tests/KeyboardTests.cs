@@ -27,6 +27,9 @@ namespace Cosmos.Integration.Tests
         /// <summary>A trace line: "keyboard: key 'a' -> 61", "keyboard: key Left -> 1b 5b 44".</summary>
         private static readonly Regex KeyTrace = new Regex(@"^keyboard: key (?<name>.+) -> (?<bytes>[0-9a-f]{2}(?: [0-9a-f]{2})*)$", RegexOptions.CultureInvariant);
 
+        /// <summary>The keyboard acknowledged an LED update: "keyboard: LEDs acknowledged, caps lock on".</summary>
+        private static readonly Regex LedsAcknowledged = new Regex(@"^keyboard: LEDs acknowledged, caps lock (?<state>on|off)$", RegexOptions.CultureInvariant);
+
         /// <summary>What the second built-in reader received: "keyboard: reader 2 got 1b 5b 41".</summary>
         private static readonly Regex ReaderGot = new Regex(@"^keyboard: reader 2 got (?<bytes>[0-9a-f]{2}(?: [0-9a-f]{2})*)$", RegexOptions.CultureInvariant);
 
@@ -84,6 +87,15 @@ namespace Cosmos.Integration.Tests
                     trace.Groups["name"].Value == name && trace.Groups["bytes"].Value == bytes,
                     $"sendkey {keys}: expected \"keyboard: key {name} -> {bytes}\", got \"{line.Text}\".");
             }
+
+            // Each caps lock press set the keyboard's LED (command 0xED and its byte, both acknowledged): on, then off.
+            await machine.WaitUntilAsync(
+                output => output.Lines.Count(line => LedsAcknowledged.IsMatch(line.Text)) >= 2,
+                "two acknowledged LED updates",
+                KeyTimeout);
+            string[] leds = machine.Output.Lines.Select(line => LedsAcknowledged.Match(line.Text)).Where(match => match.Success)
+                .Select(match => match.Groups["state"].Value).ToArray();
+            MachineAssert.True(machine, leds.SequenceEqual(new[] { "on", "off" }), $"The caps lock LED updates were {string.Join(", ", leds)}, expected on, off.");
 
             string output = machine.Output.Text;
             MachineAssert.True(machine, !output.Contains("keyboard: error"), "The keyboard driver reported an error.");

@@ -20,9 +20,11 @@ namespace Servers.Tests
             Assert.True(send);
             Assert.Equal(LedCommandSequence.CapsLockLed, value);
 
+            Assert.Equal(0, leds.Shown);
             Assert.True(leds.Accept(Ack, out send, out _));
             Assert.False(send);
             Assert.False(leds.Busy);
+            Assert.Equal(LedCommandSequence.CapsLockLed, leds.Shown);
             Assert.False(leds.Accept(Ack, out _, out _));
         }
 

@@ -46,6 +46,9 @@ namespace Cosmos.Drivers.Keyboard.Controller
         /// <summary>True while a command waits for the keyboard's answer.</summary>
         public bool Busy => _state != State.Idle;
 
+        /// <summary>The LED byte the keyboard acknowledged last (0 before any).</summary>
+        public byte Shown { get; private set; }
+
         /// <summary>Commands given up because the keyboard did not answer them properly.</summary>
         public int Abandoned { get; private set; }
 
@@ -112,6 +115,7 @@ namespace Cosmos.Drivers.Keyboard.Controller
             }
 
             _state = State.Idle;
+            Shown = _sending;
             send = _hasPending && TakePending(out toSend);
             return true;
         }
