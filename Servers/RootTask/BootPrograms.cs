@@ -35,9 +35,15 @@ namespace Cosmos.Servers.RootTask
             Supervisor.Start("pci", "pci+register+io=0xcf8-0xcff", DriverPriority);
             Supervisor.Start("serial", "serial+register+io=0x3f8-0x3ff+irq=4", DriverPriority);
             Supervisor.Start("keyboard", "keyboard+register+io=0x60-0x60+io=0x64-0x64+irq=1", DriverPriority);
-            Supervisor.Start("console", DeviceResources.ConsoleRunWord(), DriverPriority);
+            Supervisor.Start("console", ConsoleRunWord(), DriverPriority);
             Supervisor.Start("shell", "shell", ShellPriority);
             StartDiskDrivers();
+        }
+
+        private static unsafe string ConsoleRunWord()
+        {
+            KernelInformation* information = Kernel.Information;
+            return DeviceResources.ConsoleRunWord(information->FramebufferPhysical, information->FramebufferPitch, information->FramebufferHeight, information->FramebufferType);
         }
 
         private static void StartDiskDrivers()

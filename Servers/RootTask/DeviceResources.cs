@@ -1,4 +1,3 @@
-using Cosmos.Api;
 using Cosmos.Api.Devices;
 
 namespace Cosmos.Servers.RootTask
@@ -7,9 +6,9 @@ namespace Cosmos.Servers.RootTask
     /// Turns hardware facts into the run words of the drivers that use the hardware: the framebuffer from the kernel
     /// information page for the console, and a storage controller's ports, memory and interrupt line from the PCI driver's
     /// description for the disk driver. The root task holds every port, interrupt line and sigma0's device port; a driver
-    /// gets exactly the ranges its controller decodes.
+    /// gets exactly the ranges its controller decodes. Pure logic: host-tested.
     /// </summary>
-    internal static unsafe class DeviceResources
+    internal static class DeviceResources
     {
         public const byte MassStorageClass = 0x01;
         public const byte IdeSubclass = 0x01;
@@ -24,17 +23,18 @@ namespace Cosmos.Servers.RootTask
         private const int BusMasterBar = 4;
         private const int PrimaryNativeModeBit = 0x01;
 
-        /// <summary>"console+register+device=0xb8000/15+io=0x3d4-0x3d5", plus the framebuffer's block when the boot loader set one up.</summary>
-        public static string ConsoleRunWord()
+        /// <summary>
+        /// "console+register+device=0xb8000/15+io=0x3d4-0x3d5", plus the block covering the boot loader's framebuffer when
+        /// there is a direct-colour one (type 1 in the kernel information page's framebuffer fields).
+        /// </summary>
+        public static string ConsoleRunWord(ulong framebuffer, uint pitch, uint height, byte type)
         {
             string word = "console+register+device=0xb8000/15+io=0x3d4-0x3d5";
-            KernelInformation* information = Kernel.Information;
-            if (information->FramebufferType == DirectRgbFramebuffer && information->FramebufferPhysical != 0)
+            if (type == DirectRgbFramebuffer && framebuffer != 0)
             {
-                ulong bytes = (ulong)information->FramebufferPitch * information->FramebufferHeight;
-                int log2 = CoveringBlockLog2(information->FramebufferPhysical, bytes);
+                int log2 = CoveringBlockLog2(framebuffer, (ulong)pitch * height);
                 ulong mask = (1UL << log2) - 1;
-                word += "+device=0x" + (information->FramebufferPhysical & ~mask).ToString("x") + "/" + log2.ToString();
+                word += "+device=0x" + (framebuffer & ~mask).ToString("x") + "/" + log2.ToString();
             }
             return word;
         }
