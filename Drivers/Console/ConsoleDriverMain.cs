@@ -99,7 +99,13 @@ namespace Cosmos.Drivers.Console
                 Kernel.DebugWrite("console: no device right for " + what + " in slot " + FramebufferSlot.ToString() + "; VGA text instead\n");
                 return null;
             }
-            if (!PixelFormat.TryForDepth(information->FramebufferBitsPerPixel, out PixelFormat format))
+            if (!PixelFormat.TryFromFields(
+                    information->FramebufferBitsPerPixel,
+                    information->FramebufferRedPosition, information->FramebufferRedSize,
+                    information->FramebufferGreenPosition, information->FramebufferGreenSize,
+                    information->FramebufferBluePosition, information->FramebufferBlueSize,
+                    out PixelFormat format)
+                && !PixelFormat.TryForDepth(information->FramebufferBitsPerPixel, out format))
             {
                 Kernel.DebugWrite("console: cannot draw on " + what + " (depth not supported); VGA text instead\n");
                 return null;

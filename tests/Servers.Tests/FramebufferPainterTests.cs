@@ -23,6 +23,19 @@ namespace Servers.Tests
         }
 
         [Fact]
+        public void TakesTheBootLoadersColourFieldsWhenTheyFit()
+        {
+            Assert.True(PixelFormat.TryFromFields(32, 0, 8, 8, 8, 16, 8, out PixelFormat rgbx));
+            Assert.Equal(4, rgbx.BytesPerPixel);
+            Assert.Equal(0x0055AAFFu, rgbx.Encode(0xFFAA55));
+
+            Assert.False(PixelFormat.TryFromFields(32, 0, 0, 0, 0, 0, 0, out _));   // not reported
+            Assert.False(PixelFormat.TryFromFields(16, 11, 5, 5, 6, 12, 5, out _)); // blue runs past 16 bits
+            Assert.False(PixelFormat.TryFromFields(8, 5, 3, 2, 3, 0, 2, out _));    // 8 bits: not drawn
+            Assert.False(PixelFormat.TryFromFields(32, 16, 9, 8, 8, 0, 8, out _));  // a field wider than 8 bits
+        }
+
+        [Fact]
         public void EncodesColoursIntoEachLayout()
         {
             PixelFormat.TryForDepth(32, out PixelFormat rgb32);

@@ -1,9 +1,10 @@
 namespace Cosmos.Drivers.Console.Screen
 {
     /// <summary>
-    /// How a direct-colour framebuffer stores a pixel: its size in bytes and where red, green and blue sit in it. The
-    /// boot loader's framebuffer information gives only the depth, so the layout is the usual one for it: 32 and 24 bits
-    /// are 8:8:8 with red at bit 16 (what UEFI GOP and VBE modes give), 16 bits is 5:6:5 and 15 bits 5:5:5.
+    /// How a direct-colour framebuffer stores a pixel: its size in bytes and where red, green and blue sit in it, as the
+    /// boot loader reported (<see cref="TryFromFields"/>) or, when it did not, the usual layout for the depth
+    /// (<see cref="TryForDepth"/>): 32 and 24 bits are 8:8:8 with red at bit 16 (what UEFI GOP and VBE modes mostly give),
+    /// 16 bits is 5:6:5 and 15 bits 5:5:5.
     /// </summary>
     public readonly struct PixelFormat
     {
@@ -48,6 +49,28 @@ namespace Cosmos.Drivers.Console.Screen
                     return false;
             }
         }
+
+        /// <summary>
+        /// The layout the boot loader reported: each colour's lowest bit and width. False when they do not describe a pixel
+        /// of 15, 16, 24 or 32 bits with fields of 1 to 8 bits inside it (a loader that reported none gives all zeros).
+        /// </summary>
+        public static bool TryFromFields(int bitsPerPixel, int redShift, int redBits, int greenShift, int greenBits, int blueShift, int blueBits, out PixelFormat format)
+        {
+            format = default;
+            if (bitsPerPixel != 15 && bitsPerPixel != 16 && bitsPerPixel != 24 && bitsPerPixel != 32)
+            {
+                return false;
+            }
+            int bytesPerPixel = (bitsPerPixel + 7) / 8;
+            if (!FieldFits(redShift, redBits, bytesPerPixel) || !FieldFits(greenShift, greenBits, bytesPerPixel) || !FieldFits(blueShift, blueBits, bytesPerPixel))
+            {
+                return false;
+            }
+            format = new PixelFormat(bytesPerPixel, redShift, redBits, greenShift, greenBits, blueShift, blueBits);
+            return true;
+        }
+
+        private static bool FieldFits(int shift, int bits, int bytesPerPixel) => bits >= 1 && bits <= 8 && shift >= 0 && shift + bits <= bytesPerPixel * 8;
 
         /// <summary>The pixel value of the colour 0xRRGGBB (each component cut to its field's width).</summary>
         public uint Encode(uint rgb)
