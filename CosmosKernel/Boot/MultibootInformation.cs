@@ -31,6 +31,8 @@ namespace CosmosKernel.Boot
         private const uint MemoryMapTagMinimumSize = TagHeaderSize + 8;
         private const uint MemoryMapEntryMinimumSize = 24;
         private const uint FramebufferTagMinimumSize = TagHeaderSize + 22;
+        private const uint FramebufferColorTagMinimumSize = TagHeaderSize + 30;
+        private const byte FramebufferTypeDirectRgb = 1;
         private const uint OldRsdpSize = 20;
         private const uint NewRsdpMinimumSize = 36;
 
@@ -232,13 +234,22 @@ namespace CosmosKernel.Boot
                     {
                         return MultibootParseError.TagSizeTooSmall;
                     }
+                    byte framebufferType = information[offset + 29];
+                    // A direct-RGB tag goes on after a 16-bit reserved field with each colour's field position and size.
+                    bool hasColorFields = framebufferType == FramebufferTypeDirectRgb && size >= FramebufferColorTagMinimumSize;
                     _framebuffer = new FramebufferInfo(
                         new PhysicalAddress(ReadUInt64(information, offset + 8)),
                         ReadUInt32(information, offset + 16),
                         ReadUInt32(information, offset + 20),
                         ReadUInt32(information, offset + 24),
                         information[offset + 28],
-                        information[offset + 29]);
+                        framebufferType,
+                        hasColorFields ? information[offset + 32] : (byte)0,
+                        hasColorFields ? information[offset + 33] : (byte)0,
+                        hasColorFields ? information[offset + 34] : (byte)0,
+                        hasColorFields ? information[offset + 35] : (byte)0,
+                        hasColorFields ? information[offset + 36] : (byte)0,
+                        hasColorFields ? information[offset + 37] : (byte)0);
                     _hasFramebuffer = true;
                     return MultibootParseError.None;
                 }

@@ -22,6 +22,14 @@ multiboot_header_start:
     dw 6, 0                                 ; tag: boot modules page-aligned
     dd 8
     align 8
+    dw 4, 0                                 ; tag: console flags: EGA text is supported, so under BIOS
+    dd 12                                   ; (gfxpayload=text) GRUB leaves the VGA in text mode despite the
+    dd 2                                    ; framebuffer tag below
+    align 8
+    dw 5, 1                                 ; tag: framebuffer, optional: under UEFI (gfxpayload=keep) GRUB hands
+    dd 20                                   ; over the firmware's graphics mode and reports it in information tag 8;
+    dd 0, 0, 0                              ; width, height, depth 0: no preference. Without this tag it hands over none.
+    align 8
     dw 0, 0                                 ; end tag
     dd 8
 multiboot_header_end:

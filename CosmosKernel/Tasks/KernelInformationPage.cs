@@ -50,6 +50,12 @@ namespace CosmosKernel.Tasks
                 page->FramebufferBitsPerPixel = framebuffer.BitsPerPixel;
                 // Multiboot's 0 (indexed) becomes 3, so that 0 can mean "none".
                 page->FramebufferType = framebuffer.Type == 0 ? (byte)3 : framebuffer.Type;
+                page->FramebufferRedPosition = framebuffer.RedPosition;
+                page->FramebufferRedSize = framebuffer.RedSize;
+                page->FramebufferGreenPosition = framebuffer.GreenPosition;
+                page->FramebufferGreenSize = framebuffer.GreenSize;
+                page->FramebufferBluePosition = framebuffer.BluePosition;
+                page->FramebufferBlueSize = framebuffer.BlueSize;
             }
             page->MaximumThreads = ThreadTable.Capacity;
             page->MaximumTasks = TaskTable.Capacity;

@@ -73,6 +73,13 @@ namespace Cosmos.Api
         public byte FramebufferBitsPerPixel;
         public byte FramebufferType;       // 0 none, 1 direct RGB, 2 EGA text, 3 indexed colour
         public ushort FramebufferReserved;
+        // Direct RGB (type 1): each colour's lowest bit and width in a pixel; all 0 when the boot loader did not say.
+        public byte FramebufferRedPosition;
+        public byte FramebufferRedSize;
+        public byte FramebufferGreenPosition;
+        public byte FramebufferGreenSize;
+        public byte FramebufferBluePosition;
+        public byte FramebufferBlueSize;
     }
 
     /// <summary>
