@@ -41,6 +41,9 @@ namespace Cosmos.Drivers.Disk.Ide
 
         public override BlockDeviceInformation Information => _information;
 
+        /// <summary>The error <see cref="TryCreate"/> gives when no device answers on the primary master: nothing to drive, not a fault.</summary>
+        public const string NoDiskError = "no disk on the primary channel's master";
+
         /// <summary>
         /// Enables the ports (<paramref name="commandSlot"/>, <paramref name="controlSlot"/>, and <paramref name="busMasterSlot"/>
         /// when the function has an I/O BAR 4 and the slot holds its ports), binds the interrupt line, and identifies the
@@ -128,7 +131,7 @@ namespace Cosmos.Drivers.Disk.Ide
             byte status = PortIo.InByte(AtaRegisters.Control);
             if (status == 0xFF || status == 0x00 || status == 0x7F)
             {
-                error = "no disk on the primary channel's master (status 0x" + status.ToString("x") + ")";
+                error = NoDiskError;
                 return false;
             }
             if (!WaitNotBusy())
