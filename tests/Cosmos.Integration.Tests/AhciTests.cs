@@ -14,9 +14,9 @@ using Xunit.Abstractions;
 namespace Cosmos.Integration.Tests
 {
     /// <summary>
-    /// The disk driver's AHCI back end on QEMU's q35 (ICH9 AHCI at 00:1f.2): a raw image with known content on AHCI port 0
-    /// (-device ide-hd on bus ide.0), the ISO as QEMU's -cdrom, which q35 also puts on the AHCI (an ATAPI device the driver
-    /// must pass over). The disk driver is started by hand with the ABAR and interrupt line SeaBIOS assigned, which one
+    /// The disk driver's AHCI back end on QEMU's q35 (ICH9 AHCI at 00:1f.2): a raw image with known content on AHCI port 4
+    /// (-device ide-hd on bus ide.4), after the ISO as QEMU's -cdrom, which q35 puts on AHCI port 2 (an ATAPI device the
+    /// driver must pass over on its way to the disk). The disk driver is started by hand with the ABAR and interrupt line SeaBIOS assigned, which one
     /// short boot reads from QEMU's "info pci" first (they do not change between boots with the same devices). disktest
     /// then reads known sectors (checksums computed here from the image), writes a pattern that is checked in the image
     /// file after QEMU has exited, sends requests the driver must refuse, and measures sequential reads.
@@ -24,6 +24,9 @@ namespace Cosmos.Integration.Tests
     public sealed class AhciTests
     {
         private const int ImageSectors = 65536;
+
+        /// <summary>The AHCI port of the test disk: after the -cdrom's port 2, so the driver meets the ATAPI device first.</summary>
+        private const int DiskPort = 4;
         private const int SectorSize = 512;
 
         private const ulong KnownRead1 = 1000;
@@ -115,11 +118,14 @@ namespace Cosmos.Integration.Tests
             }
 
             List<Match> ports = lines.Select(line => PortLine.Match(line.Text)).Where(match => match.Success).ToList();
-            MachineAssert.True(machine, ports.Any(match => match.Groups["kind"].Value == "SATA disk"), "The driver reported no SATA disk on the AHCI ports.");
             MachineAssert.True(
                 machine,
-                ports.Any(match => match.Groups["kind"].Value == "ATAPI device"),
-                "The driver did not report the -cdrom as an ATAPI device it passed over.");
+                ports.Any(match => match.Groups["kind"].Value == "SATA disk" && match.Groups["port"].Value == DiskPort.ToString(CultureInfo.InvariantCulture)),
+                $"The driver reported no SATA disk on AHCI port {DiskPort}.");
+            MachineAssert.True(
+                machine,
+                ports.Any(match => match.Groups["kind"].Value == "ATAPI device" && int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture) < DiskPort),
+                "The driver did not report the -cdrom as an ATAPI device it passed over before the disk.");
 
             Match information = lines.Select(line => InformationLine.Match(line.Text)).FirstOrDefault(match => match.Success);
             MachineAssert.True(machine, information != null, "disktest info printed no information line for disk0.");
@@ -180,7 +186,7 @@ namespace Cosmos.Integration.Tests
             options.ExtraArguments.Add("-drive");
             options.ExtraArguments.Add("file=" + imagePath + ",format=raw,if=none,id=ahcidisk");
             options.ExtraArguments.Add("-device");
-            options.ExtraArguments.Add("ide-hd,drive=ahcidisk,bus=ide.0");
+            options.ExtraArguments.Add("ide-hd,drive=ahcidisk,bus=ide." + DiskPort.ToString(CultureInfo.InvariantCulture));
             return options;
         }
 
