@@ -237,7 +237,13 @@ namespace Cosmos.Drivers.Disk.Ahci
                 {
                     if (!interrupted)
                     {
+                        // Found done only when the wait ran out: the HBA's interrupt does not reach the driver (a wrong line?).
                         LateCompletions++;
+                        if (LateCompletions == 1)
+                        {
+                            Kernel.DebugWrite("disk: ahci: port " + Number.ToString() + ": command 0x" + command.ToString("x2")
+                                + " completed without an interrupt on line slot " + _interruptLine.ToString() + "; every command now waits for its timeout\n");
+                        }
                     }
                     TaskFile taskFile = TaskFile;
                     if (taskFile.Failed)
