@@ -140,6 +140,12 @@ namespace Cosmos.Drivers.Disk
             {
                 return AhciController.TryCreate(function, AhciAbarSlot, AhciInterruptSlot, Sigma0Slot, buffer, out controller, out error);
             }
+            if (function.BaseClass != 0x01 || function.SubClass != 0x01)
+            {
+                controller = null;
+                error = "not an IDE controller (class " + (function.ClassCode >> 8).ToString("x4") + ")";
+                return false;
+            }
             // The PIIX's region table and buffers hold 32-bit physical addresses.
             if (buffer.Physical + (ulong)buffer.Bytes > 0x1_0000_0000UL || table.Physical + (ulong)table.Bytes > 0x1_0000_0000UL)
             {

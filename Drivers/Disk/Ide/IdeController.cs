@@ -61,8 +61,14 @@ namespace Cosmos.Drivers.Disk.Ide
                 return false;
             }
             PciBar bar4 = function.Bar4;
-            bool busMaster = bar4.IsImplemented && bar4.IsIo && bar4.Size >= 8 && bar4.Base <= 0xFFF8
-                && IoPorts.Enable(busMasterSlot) == SystemCallError.None && table.Virtual != null;
+            // The bus-master ports are used only when slot 8 covers the primary channel's eight at BAR 4 (a range
+            // derived from it inside BAR 4 proves that); otherwise the disk is driven by PIO.
+            bool busMaster = false;
+            if (bar4.IsImplemented && bar4.IsIo && bar4.Size >= 8 && bar4.Base <= 0xFFF8 && table.Virtual != null)
+            {
+                long derived = IoPorts.Derive(busMasterSlot, (ushort)bar4.Base, 8);
+                busMaster = derived >= 0 && IoPorts.Enable((uint)derived) == SystemCallError.None;
+            }
             long notification = Capabilities.CreateNotification();
             if (notification < 0)
             {
