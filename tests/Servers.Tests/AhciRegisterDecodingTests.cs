@@ -135,5 +135,16 @@ namespace Servers.Tests
             Assert.False(RegisterBlock.TryCover(0xFEBD_5000, 0, out _));
             Assert.False(RegisterBlock.TryCover(0xF000_0000, 1UL << 23, out _));
         }
+
+        [Theory]
+        [InlineData(0x01, 0x06, 0x01, true)]
+        [InlineData(0x01, 0x04, 0x00, true)]
+        [InlineData(0x01, 0x06, 0x00, false)]
+        [InlineData(0x01, 0x01, 0x80, false)]
+        [InlineData(0x02, 0x06, 0x01, false)]
+        public void AcceptsAhciAndRaidControllersOnly(byte baseClass, byte subClass, byte programmingInterface, bool accepted)
+        {
+            Assert.Equal(accepted, AhciClassCode.Accepts(baseClass, subClass, programmingInterface));
+        }
     }
 }

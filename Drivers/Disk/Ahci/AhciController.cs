@@ -34,6 +34,11 @@ namespace Cosmos.Drivers.Disk.Ahci
         public static bool TryCreate(in PciFunction function, uint abarSlot, uint interruptSlot, uint sigma0Slot, DmaBuffer buffer, out BlockController controller, out string error)
         {
             controller = null;
+            if (!AhciClassCode.Accepts(function.BaseClass, function.SubClass, function.ProgrammingInterface))
+            {
+                error = "the function's class 0x" + function.ClassCode.ToString("x6") + " is not an AHCI controller (01/06/01)";
+                return false;
+            }
             PciBar abar = function.Bar5;
             if (!abar.IsImplemented || abar.IsIo || !RegisterBlock.TryCover(abar.Base, abar.Size, out RegisterBlock block))
             {
