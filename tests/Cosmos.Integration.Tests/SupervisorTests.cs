@@ -48,7 +48,11 @@ namespace Cosmos.Integration.Tests
                 options.ExtraArguments.Add($"file={disk},format=raw,if=ide,index=0");
                 await using QemuMachine machine = await QemuMachine.StartAsync(options);
                 await machine.WaitForTextAsync(SystemContract.Prompt, s_bootTimeout);
-                await machine.WaitForLineAsync(new Regex(@"^roottask: started task \d+\.\d+ ""disk "), s_bootTimeout);
+                // The disk driver starts last (it waits for the PCI driver's answers), maybe after the prompt.
+                await machine.WaitUntilAsync(
+                    output => output.Lines.Any(line => line.Text.StartsWith("disk: disk0 ", StringComparison.Ordinal)),
+                    "the disk driver's registration as disk0",
+                    s_bootTimeout);
 
                 int restarts = 0;
                 foreach (string driver in new[] { "serial", "keyboard", "disk" })
