@@ -49,7 +49,8 @@ namespace Cosmos.Drivers.Disk
                 || !TryCreateController(ahci, function, buffer, table, out BlockController controller, out error))
             {
                 Kernel.DebugWrite("disk: " + arguments[1] + " at PCI function " + index.ToString() + ": " + error + "\n");
-                return 1;
+                // No disk is not a failure of the driver: it ends with 0, so a supervisor need not start it again.
+                return error == IdeController.NoDiskError ? 0 : 1;
             }
             BlockDeviceInformation information = controller.Information;
             if (!TryRegister(out uint port, out string name, out error))

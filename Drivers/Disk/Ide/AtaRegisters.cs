@@ -30,6 +30,9 @@ namespace Cosmos.Drivers.Disk.Ide
         /// <summary>Device control: 0 lets the device interrupt (nIEN clear).</summary>
         public const byte ControlInterruptsOn = 0x00;
 
+        /// <summary>Device control: SRST, held for at least 5 µs, resets both devices of the channel.</summary>
+        public const byte ControlSoftwareReset = 0x04;
+
         public const byte CommandIdentify = 0xEC;
         public const byte CommandReadSectorsExt = 0x24;
         public const byte CommandWriteSectorsExt = 0x34;

@@ -41,6 +41,9 @@ namespace Cosmos.Drivers.Disk.Ide
 
         public override BlockDeviceInformation Information => _information;
 
+        /// <summary>The error <see cref="TryCreate"/> gives when no device answers on the primary master: nothing to drive, not a fault.</summary>
+        public const string NoDiskError = "no disk on the primary channel's master";
+
         /// <summary>
         /// Enables the ports (<paramref name="commandSlot"/>, <paramref name="controlSlot"/>, and <paramref name="busMasterSlot"/>
         /// when the function has an I/O BAR 4 and the slot holds its ports), binds the interrupt line, and identifies the
@@ -128,7 +131,7 @@ namespace Cosmos.Drivers.Disk.Ide
             byte status = PortIo.InByte(AtaRegisters.Control);
             if (status == 0xFF || status == 0x00 || status == 0x7F)
             {
-                error = "no disk on the primary channel's master (status 0x" + status.ToString("x") + ")";
+                error = NoDiskError;
                 return false;
             }
             if (!WaitNotBusy())
@@ -205,6 +208,10 @@ namespace Cosmos.Drivers.Disk.Ide
             byte status = PortIo.InByte(AtaRegisters.StatusCommand);
             PortIo.OutByte(statusPort, (byte)(busMasterStatus | AtaRegisters.BusMasterError | AtaRegisters.BusMasterInterrupt));
             Interrupts.Acknowledge(_interruptLine);
+            if (!interrupted)
+            {
+                ResetChannel();
+            }
             if (!interrupted || (busMasterStatus & AtaRegisters.BusMasterError) != 0 || !IsSuccess(status))
             {
                 return BlockDeviceStatus.DeviceError;
@@ -230,6 +237,7 @@ namespace Cosmos.Drivers.Disk.Ide
                 if (!interrupted || (status & (AtaRegisters.StatusError | AtaRegisters.StatusDeviceFault)) != 0
                     || (status & AtaRegisters.StatusDataRequest) == 0)
                 {
+                    ResetChannel();
                     return BlockDeviceStatus.DeviceError;
                 }
                 for (int i = 0; i < WordsPerSector; i++)
@@ -253,6 +261,7 @@ namespace Cosmos.Drivers.Disk.Ide
             // The first sector's DRQ comes without an interrupt (ATA's PIO data-out protocol); later ones each end with one.
             if (!WaitDataRequest())
             {
+                ResetChannel();
                 return BlockDeviceStatus.DeviceError;
             }
             for (uint sector = 0; sector < count; sector++)
@@ -264,12 +273,10 @@ namespace Cosmos.Drivers.Disk.Ide
                 bool interrupted = WaitForInterrupt();
                 byte status = PortIo.InByte(AtaRegisters.StatusCommand);
                 Interrupts.Acknowledge(_interruptLine);
-                if (!interrupted || (status & (AtaRegisters.StatusError | AtaRegisters.StatusDeviceFault)) != 0)
+                if (!interrupted || (status & (AtaRegisters.StatusError | AtaRegisters.StatusDeviceFault)) != 0
+                    || (sector + 1 < count && (status & AtaRegisters.StatusDataRequest) == 0))
                 {
-                    return BlockDeviceStatus.DeviceError;
-                }
-                if (sector + 1 < count && (status & AtaRegisters.StatusDataRequest) == 0)
-                {
+                    ResetChannel();
                     return BlockDeviceStatus.DeviceError;
                 }
             }
@@ -292,6 +299,26 @@ namespace Cosmos.Drivers.Disk.Ide
 
         private static bool IsSuccess(byte status) =>
             (status & (AtaRegisters.StatusError | AtaRegisters.StatusDeviceFault | AtaRegisters.StatusBusy)) == 0;
+
+        // After a command that timed out or stopped half-way the device may stay busy or keep data waiting: a software
+        // reset (SRST in device control) puts the channel back to idle, so later requests can succeed.
+        private void ResetChannel()
+        {
+            if (_useDma)
+            {
+                PortIo.OutByte((ushort)(_busMaster + AtaRegisters.BusMasterCommand), 0);
+            }
+            PortIo.OutByte(AtaRegisters.Control, AtaRegisters.ControlSoftwareReset);
+            // Each port read takes the better part of a microsecond on real buses: 16 of them hold SRST past its 5 µs.
+            for (int i = 0; i < 4; i++)
+            {
+                SettleAfterSelect();
+            }
+            PortIo.OutByte(AtaRegisters.Control, AtaRegisters.ControlInterruptsOn);
+            SettleAfterSelect();
+            WaitNotBusy();
+            DrainInterrupts();
+        }
 
         // Four reads of the alternate status take the 400 ns a device needs to put its status out after a select.
         private static void SettleAfterSelect()
