@@ -13,6 +13,9 @@ namespace Cosmos.Drivers.Disk.Ahci
     /// </summary>
     internal static unsafe class AhciController
     {
+        /// <summary>TryCreate's error when every port is empty or holds only ATAPI or other devices (not a failure of the driver).</summary>
+        public const string NoDiskError = "no SATA disk on any port";
+
         /// <summary>Where the HBA's registers are mapped (any free, 4 MiB-aligned address of the user half).</summary>
         private const ulong RegisterWindowAddress = 0x0000_5100_0000_0000;
 
@@ -96,7 +99,7 @@ namespace Cosmos.Drivers.Disk.Ahci
             AhciPort disk = FindDisk(host, registers, portMemory, portPhysical, (uint)notification, interruptSlot);
             if (disk == null)
             {
-                error = "no SATA disk on any port";
+                error = NoDiskError;
                 return false;
             }
             if (!disk.Start())

@@ -22,6 +22,9 @@ namespace Cosmos.Drivers.Disk.Ahci
         /// <summary>How long a COMRESET may take until the link is back (DET = 3).</summary>
         private const ulong LinkMilliseconds = 1000;
 
+        /// <summary>How often a port whose interrupt never came looks at PxCI: 1 ms.</summary>
+        private const ulong PollNanoseconds = 1000000;
+
         private readonly RegisterWindow _registers;
         private readonly HostCapabilities _capabilities;
         private readonly byte* _memory;
@@ -214,7 +217,12 @@ namespace Cosmos.Drivers.Disk.Ahci
             uint errors = 0;
             while (true)
             {
-                IpcResult waited = NotificationCalls.Wait(_notification, deadline.Remaining, out _);
+                ulong timeout = deadline.Remaining;
+                if (LateCompletions != 0 && timeout > PollNanoseconds)
+                {
+                    timeout = PollNanoseconds;
+                }
+                IpcResult waited = NotificationCalls.Wait(_notification, timeout, out _);
                 bool interrupted = waited.Succeeded && waited.IsNotification;
                 uint status = Read(PortRegisters.InterruptStatus);
                 if (status != 0)
@@ -237,12 +245,13 @@ namespace Cosmos.Drivers.Disk.Ahci
                 {
                     if (!interrupted)
                     {
-                        // Found done only when the wait ran out: the HBA's interrupt does not reach the driver (a wrong line?).
+                        // Found done only when the wait ran out: the HBA's interrupt does not reach the driver (a wrong line?),
+                        // so from now on the driver also looks every millisecond.
                         LateCompletions++;
                         if (LateCompletions == 1)
                         {
                             Kernel.DebugWrite("disk: ahci: port " + Number.ToString() + ": command 0x" + command.ToString("x2")
-                                + " completed without an interrupt on line slot " + _interruptLine.ToString() + "; every command now waits for its timeout\n");
+                                + " completed without an interrupt on line slot " + _interruptLine.ToString() + "; polling every millisecond from now on\n");
                         }
                     }
                     TaskFile taskFile = TaskFile;
