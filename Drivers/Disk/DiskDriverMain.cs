@@ -50,7 +50,7 @@ namespace Cosmos.Drivers.Disk
             {
                 Kernel.DebugWrite("disk: " + arguments[1] + " at PCI function " + index.ToString() + ": " + error + "\n");
                 // No disk is not a failure of the driver: it ends with 0, so a supervisor need not start it again.
-                return error == IdeController.NoDiskError ? 0 : 1;
+                return error == IdeController.NoDiskError || error == Ahci.AhciController.NoDiskError ? 0 : 1;
             }
             BlockDeviceInformation information = controller.Information;
             if (!TryRegister(out uint port, out string name, out error))
