@@ -180,22 +180,24 @@ make_image() {
     local tree="$obj/isotree"
     rm -rf "$tree"
     mkdir -p "$tree/boot/grub"
-    cp "$obj/kernel.elf" "$tree/boot/kernel.elf"
-    cp "$obj/kernel.symbols" "$tree/boot/kernel.symbols"
+    # Every file GRUB loads is gzip-compressed (GRUB's gzio unpacks it as it reads): under TCG, reading the CD through
+    # the BIOS costs more than unpacking, so a third of the bytes boots measurably faster.
+    gzip -9 -n -c "$obj/kernel.elf" >"$tree/boot/kernel.elf"
+    gzip -9 -n -c "$obj/kernel.symbols" >"$tree/boot/kernel.symbols"
     cp iso/grub.cfg "$tree/boot/grub/grub.cfg"
     local entry name modules=""
     for entry in "${programs[@]}"; do
         name="${entry#* }"
-        cp "$obj/programs/$name.elf" "$tree/boot/$name.elf"
-        cp "$obj/programs/$name.symbols" "$tree/boot/$name.symbols"
+        gzip -9 -n -c "$obj/programs/$name.elf" >"$tree/boot/$name.elf"
+        gzip -9 -n -c "$obj/programs/$name.symbols" >"$tree/boot/$name.symbols"
         modules+="    module2 /boot/$name.elf $name"$'\n'"    module2 /boot/$name.symbols $name.symbols"$'\n'
     done
     # The program modules follow the symbol table in the menu entry (see iso/grub.cfg).
     awk -v modules="$modules" '{ print } /module2 \/boot\/kernel.symbols/ { printf "%s", modules }' iso/grub.cfg >"$tree/boot/grub/grub.cfg"
     grub-mkrescue -o "$out/os.iso.tmp" \
-        --install-modules="multiboot2 normal serial terminal smbios regexp test echo all_video gfxterm iso9660 part_msdos part_gpt" \
-        --modules="multiboot2 normal serial terminal smbios regexp test echo iso9660" \
-        --locales= --themes= --fonts= --compress=xz "$tree"
+        --install-modules="multiboot2 normal serial terminal smbios regexp test echo all_video gfxterm iso9660 part_msdos part_gpt gzio" \
+        --modules="multiboot2 normal serial terminal smbios regexp test echo iso9660 gzio" \
+        --locales= --themes= --fonts= --compress=gz "$tree"
     mv "$out/os.iso.tmp" "$out/os.iso"
 }
 

@@ -103,6 +103,7 @@ namespace CosmosKernel.SystemCalls
                 case SystemCallNumber.TaskMemoryInformation: return AddressSpaceCalls.Information(argument1, argument2);
                 case SystemCallNumber.PhysicalMemoryRanges: return AddressSpaceCalls.PhysicalRanges(argument1, argument2);
                 case SystemCallNumber.MemoryMappingInformation: return AddressSpaceCalls.MappingInformation(argument1, &frame->Rdx);
+                case SystemCallNumber.SystemPower: return PowerCalls.SystemPower(argument1, argument2);
                 default: return (long)SystemCallError.UnknownCall;
             }
         }

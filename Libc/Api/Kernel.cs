@@ -142,6 +142,9 @@ namespace Cosmos.Api
         public static ulong SetFaultHandler(ulong entry) => (ulong)SystemCall.Invoke(SystemCallNumber.TaskSetFaultHandler, (long)entry);
 
         /// <summary>Bytes in use in the kernel's own heap; <paramref name="allocations"/> gets its count of allocations ever made.</summary>
+        /// <summary>SystemPower(root task, 1 power off / 2 reset): needs control over the root task; returns only on failure.</summary>
+        public static SystemCallError SetSystemPower(ulong rootTaskId, ulong action) => AsError(SystemCall.Invoke(SystemCallNumber.SystemPower, (long)rootTaskId, (long)action));
+
         public static ulong KernelHeapBytes(out ulong allocations)
         {
             ulong count;

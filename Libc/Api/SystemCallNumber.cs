@@ -68,7 +68,10 @@ namespace Cosmos.Api
         TaskMemoryInformation = 50,
         PhysicalMemoryRanges = 51,
         MemoryMappingInformation = 52,
-        Count = 53,
+
+        // Power (docs/ARCHITECTURE.md, section 7)
+        SystemPower = 53,
+        Count = 54,
     }
 
     /// <summary>

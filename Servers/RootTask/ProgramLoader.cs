@@ -46,9 +46,9 @@ namespace Cosmos.Servers.RootTask
         /// InvalidArgument when the ELF fails validation (<paramref name="elfError"/> says why), OutOfMemory when the pool
         /// is exhausted, LimitReached when the region pager has no room for another client. With
         /// <paramref name="mayCreateTasks"/> the task may create tasks itself ("+spawn"). The caller holds the creation
-        /// lock (<see cref="AcquireCreation"/>).
+        /// lock (<see cref="AcquireCreation"/>). The first thread runs at <paramref name="priority"/>.
         /// </summary>
-        public static SystemCallError Create(string name, string commandLine, bool mayCreateTasks, uint pagerSlot, out CreatedProgram program, out ElfError elfError)
+        public static SystemCallError Create(string name, string commandLine, bool mayCreateTasks, uint pagerSlot, out CreatedProgram program, out ElfError elfError, byte priority = DefaultPriority)
         {
             program = default;
             elfError = ElfError.None;
@@ -68,7 +68,7 @@ namespace Cosmos.Servers.RootTask
             {
                 nameBytes[i] = (byte)name[i];
             }
-            long task = Kernel.CreateTask(nameBytes, nameLength, MaximumPriority, DefaultPriority, out ulong thread, 0, mayCreateTasks ? TaskCreateFlags.MayCreateTasks : 0);
+            long task = Kernel.CreateTask(nameBytes, nameLength, MaximumPriority, priority, out ulong thread, 0, mayCreateTasks ? TaskCreateFlags.MayCreateTasks : 0);
             if (task < 0)
             {
                 return (SystemCallError)task;

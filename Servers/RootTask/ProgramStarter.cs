@@ -18,9 +18,9 @@ namespace Cosmos.Servers.RootTask
         /// Starts <paramref name="specification"/> (a run word without "run="); returns the task id, or 0 with the reason in
         /// <paramref name="status"/>. <paramref name="pagerSlot"/>: the root's slot of the pager's send right (0: the region
         /// pager); a limit of 0 keeps the kernel's default quota. <paramref name="waited"/>: a run= program the main thread
-        /// waits for and reports.
+        /// waits for and reports. Its first thread runs at <paramref name="priority"/>.
         /// </summary>
-        public static ulong Start(string specification, uint pagerSlot, ulong mappingLimit, ulong pageTableLimit, bool waited, out LoaderStatus status)
+        public static ulong Start(string specification, uint pagerSlot, ulong mappingLimit, ulong pageTableLimit, bool waited, out LoaderStatus status, byte priority = ProgramLoader.DefaultPriority)
         {
             RunWordError wordError = RunWord.TryParse(specification, out RunWord word);
             if (wordError != RunWordError.None)
@@ -30,7 +30,7 @@ namespace Cosmos.Servers.RootTask
                 return 0;
             }
             string name = word.ProgramName;
-            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, word.MayCreateTasks, pagerSlot, out CreatedProgram program, out ElfError elfError);
+            SystemCallError error = ProgramLoader.Create(name, word.CommandLine, word.MayCreateTasks, pagerSlot, out CreatedProgram program, out ElfError elfError, priority);
             if (error != SystemCallError.None)
             {
                 string why = error == SystemCallError.NoSuchTask ? "no boot module of that name"

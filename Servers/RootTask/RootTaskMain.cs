@@ -8,21 +8,27 @@ namespace Cosmos.Servers.RootTask
     /// <summary>
     /// The root task: the first ring-3 program, started by the kernel; its pager is sigma0. It first starts its region
     /// pager (<see cref="RegionPager"/>, the pager of every program it starts), the name broker
-    /// (<see cref="NameBrokerBoot"/>) and its loader service (<see cref="LoaderService"/>). Until the shell exists it then
-    /// starts the programs named on the kernel command line — each word "run=NAME[:ARGUMENT...][+SUFFIX...]" starts boot
-    /// module NAME with the command line "NAME ARGUMENT...", after giving it the capabilities its suffixes ask for
-    /// (<see cref="ProgramStarter"/>) — all at once, then waits for each and reports how it ended. With the word
-    /// "sequential" each program runs alone: it is waited for before the next starts (how benchmarks keep programs from
-    /// measuring each other). Without run= words it starts "systest hello". Afterwards the main thread keeps giving the
-    /// pages of ended programs (the loader service's too) back to the region pager (<see cref="StartedPrograms"/>).
+    /// (<see cref="NameBrokerBoot"/>), its loader service (<see cref="LoaderService"/>) and its system service
+    /// (<see cref="SystemService"/>). Then, on a normal boot (no run= words, or the word "system"), the drivers and the
+    /// shell (<see cref="BootPrograms"/>), which it supervises: a driver or server that dies is started again
+    /// (<see cref="Supervisor"/>). Each word "run=NAME[:ARGUMENT...][+SUFFIX...]" starts boot module NAME with the command
+    /// line "NAME ARGUMENT...", after giving it the capabilities its suffixes ask for (<see cref="ProgramStarter"/>) —
+    /// all at once, then waits for each and reports how it ended; with the word "sequential" each program runs alone
+    /// (how benchmarks keep programs from measuring each other). Tests start what they need this way; with run= words the
+    /// drivers and the shell start only if the word "system" is given too. Afterwards the main thread keeps watching the
+    /// supervised programs and giving the pages of ended programs back to the region pager (<see cref="StartedPrograms"/>).
     /// </summary>
     internal static unsafe class RootTaskMain
     {
         private const string RunPrefix = "run=";
         private const string SequentialWord = "sequential";
+        private const string SystemWord = "system";
 
-        // How long the main thread waits for one program before it looks for ended loader-service programs.
-        private const ulong CollectionInterval = 100_000_000;
+        // How often the main thread looks at the supervised programs, and how often it collects ended loader-service programs.
+        private const ulong SupervisionInterval = 20_000_000;
+        private const int CollectionEvery = 5;
+
+        private static ulong s_brokerTask;
 
         [RuntimeExport("ProgramMain")]
         private static int Main()
@@ -32,36 +38,40 @@ namespace Cosmos.Servers.RootTask
 
             StartRegionPager();
             ProgramLoader.AcquireCreation();
-            NameBrokerBoot.Start();
+            s_brokerTask = NameBrokerBoot.Start();
             ProgramLoader.ReleaseCreation();
             LoaderService.Start();
+            SystemService.Start(s_brokerTask);
 
             string[] words = ProgramStartup.Arguments;
-            bool any = false;
+            bool anyRunWord = false;
+            for (int i = 0; i < words.Length; i++)
+            {
+                anyRunWord |= words[i].StartsWith(RunPrefix);
+            }
+            if (!anyRunWord || System.Array.IndexOf(words, SystemWord) >= 0)
+            {
+                BootPrograms.Start();
+            }
             bool sequential = System.Array.IndexOf(words, SequentialWord) >= 0;
             for (int i = 0; i < words.Length; i++)
             {
                 if (words[i].StartsWith(RunPrefix))
                 {
-                    any = true;
                     ulong task = StartProgram(words[i].Substring(RunPrefix.Length));
-                    if (sequential && task != 0)
+                    while (sequential && task != 0 && !StartedPrograms.WaitFor(task, SupervisionInterval))
                     {
-                        StartedPrograms.WaitFor(task, Kernel.WaitForever);
+                        Supervisor.Check();
                     }
                 }
             }
-            if (!any)
-            {
-                StartProgram("systest:hello");
-            }
-            bool reported = false;
-            while (true)
+            bool reported = !anyRunWord;
+            for (int round = 0; ; round++)
             {
                 ulong first = StartedPrograms.FirstWaited();
                 if (first != 0)
                 {
-                    StartedPrograms.WaitFor(first, CollectionInterval);
+                    StartedPrograms.WaitFor(first, SupervisionInterval);
                 }
                 else
                 {
@@ -70,9 +80,13 @@ namespace Cosmos.Servers.RootTask
                         Kernel.DebugWrite("roottask: all programs ended\n");
                         reported = true;
                     }
-                    Kernel.Sleep(CollectionInterval);
+                    Kernel.Sleep(SupervisionInterval);
                 }
-                StartedPrograms.CollectEndedSpawns();
+                Supervisor.Check();
+                if (round % CollectionEvery == 0)
+                {
+                    StartedPrograms.CollectEndedSpawns();
+                }
             }
         }
 

@@ -141,6 +141,9 @@ namespace Cosmos.Servers.RootTask
             }
         }
 
+        /// <summary>Gives back the pages of <paramref name="task"/>, which has ended and whose end was collected, and forgets it (nothing if not recorded).</summary>
+        public static void Release(ulong task) => Forget(Find(task));
+
         private static int Find(ulong task)
         {
             s_lock.Acquire();

@@ -8,7 +8,9 @@ namespace Cosmos.Servers.Sigma0
     /// Requests on the device port (Sigma0Protocol): MapDevice(base, size log2), with the capability's badge as the
     /// authority (<see cref="DeviceAuthority"/>), and Release(base, size log2) of a device block the same badge was given
     /// (the memory port's Release is for RAM). Device blocks are mapped read and write; the kernel maps memory that is not
-    /// RAM uncached. Anything malformed or unknown gets BadRequest. Nothing is allocated. Only the device port's thread
+    /// RAM uncached. A MapDevice of exactly a block the same badge was given gives it anew, after removing the earlier
+    /// mappings: that is a restarted driver (the root task gives it a capability with the same badge, the range it may
+    /// use), whose predecessor's grant would otherwise hold the device for good. Anything malformed or unknown gets BadRequest. Nothing is allocated. Only the device port's thread
     /// uses it. Pure logic: host-tested.
     /// </summary>
     internal sealed class DeviceRequests : ISigma0Requests
@@ -55,6 +57,15 @@ namespace Cosmos.Servers.Sigma0
             if (_ram.ContainsAny(block))
             {
                 return Sigma0Replies.Status(Sigma0Status.NotDeviceMemory);
+            }
+            int previous = _grants.Find(block, badge);
+            if (previous >= 0)
+            {
+                if (!_unmap.Unmap(block))
+                {
+                    return Sigma0Replies.Status(Sigma0Status.MapFailed);
+                }
+                _grants.RemoveAt(previous);
             }
             Sigma0Status status = _grants.Add(block, badge, out int grant);
             if (status != Sigma0Status.Success)

@@ -129,6 +129,24 @@ namespace Cosmos.Benchmarks.Tests
             Assert.Equal("late appeared in 2 of 3 boots; reported from those", Assert.Single(warnings));
         }
 
+        [Fact]
+        public void BootToPromptFollowsBootToReadyOverTheBootsThatShowedAPrompt()
+        {
+            var warnings = new List<string>();
+            var boots = new[]
+            {
+                new BootMeasurement(1, 1000.0, Array.Empty<BenchmarkLine>(), 1400.0),
+                new BootMeasurement(2, 1100.0, Array.Empty<BenchmarkLine>(), null),
+                new BootMeasurement(3, 1200.0, Array.Empty<BenchmarkLine>(), 1600.0),
+            };
+            IReadOnlyList<string> report = BenchmarkReport.Build(boots, warnings.Add);
+            Assert.Equal(2, report.Count);
+            Assert.StartsWith("bench boot_to_ready ", report[0]);
+            Assert.Equal("bench boot_to_prompt median=1500.0 mean=1500.0 stddev=141.4 n=2 unit=ms", report[1]);
+            Assert.Equal("boot_to_prompt: the prompt appeared in 2 of 3 boots", Assert.Single(warnings));
+            Assert.Throws<BenchmarkException>(() => BenchmarkReport.CollectFigures(new[] { "bench boot_to_prompt median=1.0 mean=1.0 stddev=0.0 n=5 unit=ms" }));
+        }
+
         private static BootMeasurement Boot(int number, double bootToReadyMilliseconds, params string[] lines) =>
             new BootMeasurement(number, bootToReadyMilliseconds, BenchmarkReport.CollectFigures(lines));
     }

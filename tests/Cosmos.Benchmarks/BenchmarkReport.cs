@@ -15,6 +15,9 @@ namespace Cosmos.Benchmarks
         /// <summary>The figure the host measures itself; the OS must not report one of that name.</summary>
         public const string BootToReadyName = "boot_to_ready";
 
+        /// <summary>The other figure the host measures: QEMU's start to the shell's prompt.</summary>
+        public const string BootToPromptName = "boot_to_prompt";
+
         /// <summary>
         /// The figures among one boot's serial lines, in order. Every line starting with "bench " must parse, and each
         /// name may appear once: a malformed or repeated figure is a bug in the OS's benchmarks and fails the run.
@@ -37,9 +40,9 @@ namespace Cosmos.Benchmarks
                         $"malformed benchmark line \"{text}\"; expected \"bench NAME median=V mean=V stddev=V n=N unit=UNIT[ cycles=C]\"");
                 }
 
-                if (line.Name == BootToReadyName)
+                if (line.Name == BootToReadyName || line.Name == BootToPromptName)
                 {
-                    throw new BenchmarkException($"the OS reported a figure named {BootToReadyName}, which the host measures itself: \"{text}\"");
+                    throw new BenchmarkException($"the OS reported a figure named {line.Name}, which the host measures itself: \"{text}\"");
                 }
 
                 if (!names.Add(line.Name))
@@ -54,7 +57,8 @@ namespace Cosmos.Benchmarks
         }
 
         /// <summary>
-        /// The report's lines, one per figure: the in-OS figures in the order they first appeared, then boot_to_ready.
+        /// The report's lines, one per figure: the in-OS figures in the order they first appeared, then boot_to_ready, then
+        /// boot_to_prompt over the boots that showed a prompt.
         /// For an even number of boots the lower of the two middle boots is chosen (a median of two boots matches
         /// neither), and ties go to the earlier boot. A figure missing from some boots is reported from the others, and
         /// <paramref name="warn"/> hears about it.
@@ -100,6 +104,17 @@ namespace Cosmos.Benchmarks
             double[] bootToReady = boots.Select(boot => boot.BootToReadyMilliseconds).ToArray();
             BenchmarkSummary summary = BenchmarkStatistics.Summarize(bootToReady, bootToReady.Length);
             report.Add(BenchmarkStatistics.FormatLine(BootToReadyName, summary, "ms"));
+            double[] bootToPrompt = boots.Where(boot => boot.BootToPromptMilliseconds.HasValue).Select(boot => boot.BootToPromptMilliseconds.Value).ToArray();
+            if (bootToPrompt.Length > 0 && bootToPrompt.Length != boots.Count)
+            {
+                warn($"{BootToPromptName}: the prompt appeared in {bootToPrompt.Length} of {boots.Count} boots");
+            }
+
+            if (bootToPrompt.Length > 0)
+            {
+                report.Add(BenchmarkStatistics.FormatLine(BootToPromptName, BenchmarkStatistics.Summarize(bootToPrompt, bootToPrompt.Length), "ms"));
+            }
+
             return report;
         }
 

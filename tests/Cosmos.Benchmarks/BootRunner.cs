@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +10,23 @@ using Cosmos.Testing;
 namespace Cosmos.Benchmarks
 {
     /// <summary>
-    /// One benchmark boot: QEMU with the harness's defaults (TCG, pc, 256 MiB, one CPU, SeaBIOS, CD-ROM) and the kernel
-    /// command line <see cref="KernelCommandLine"/>. Reads boot_to_ready from the harness's line timestamps, which
-    /// count from the start of the QEMU process, and collects the OS's figures up to <see cref="DoneText"/>.
+    /// One benchmark boot: QEMU with the harness's defaults (TCG, pc, 256 MiB, one CPU, SeaBIOS, CD-ROM), a scratch disk
+    /// on the primary IDE channel (<see cref="DiskImageBytes"/> of pseudo-random data, made once per run) and the kernel
+    /// command line <see cref="KernelCommandLine"/>: the normal boot (drivers and shell, "system") with the benchmark
+    /// programs run one after another. Reads boot_to_ready and boot_to_prompt (the shell's first <see cref="PromptText"/>)
+    /// from the harness's timestamps, which count from the start of the QEMU process, and collects the OS's figures up to
+    /// <see cref="DoneText"/>.
     /// </summary>
     internal sealed class BootRunner
     {
         /// <summary>The in-OS benchmark programs, one after another (the root task's "sequential"), so none measures under another's load.</summary>
-        public const string KernelCommandLine = "sequential run=systest:bench+spawn run=gctest:bench run=ehtest:bench run=ipctest:bench+spawn run=pagertest:bench+spawn+sigma0";
+        public const string KernelCommandLine = "system sequential run=systest:bench+spawn run=gctest:bench run=ehtest:bench run=ipctest:bench+spawn run=pagertest:bench+spawn+sigma0 run=disktest:bench";
+
+        /// <summary>The end of the shell's prompt.</summary>
+        public const string PromptText = "$ ";
+
+        /// <summary>The scratch disk disktest reads (disk_read_seq reads 16 MiB of it).</summary>
+        public const long DiskImageBytes = 64L * 1024 * 1024;
 
         /// <summary>The kernel's end of boot, as the integration tests recognise it (anywhere in a line).</summary>
         public const string ReadyText = "kernel: ready";
@@ -59,6 +69,8 @@ namespace Cosmos.Benchmarks
                 KernelCommandLine = KernelCommandLine,
                 ImagePath = _options.ImagePath,
             };
+            qemuOptions.ExtraArguments.Add("-drive");
+            qemuOptions.ExtraArguments.Add($"file={ScratchDisk()},format=raw,if=ide,index=0");
 
             await using QemuMachine machine = await QemuMachine.StartAsync(qemuOptions, cancellationToken).ConfigureAwait(false);
             _log($"{boot}: started {machine.CommandLine}");
@@ -103,7 +115,12 @@ namespace Cosmos.Benchmarks
                     _log($"{boot}: {figure.Text}");
                 }
 
-                return new BootMeasurement(bootNumber, bootToReady, figures);
+                TimeSpan? prompt = machine.Output.TimeOfText(PromptText);
+                double? bootToPrompt = prompt?.TotalMilliseconds;
+                _log(bootToPrompt.HasValue
+                    ? $"{boot}: shell prompt after {bootToPrompt.Value.ToString("F1", CultureInfo.InvariantCulture)} ms"
+                    : $"{boot}: no shell prompt");
+                return new BootMeasurement(bootNumber, bootToReady, figures, bootToPrompt);
             }
             catch (QemuMachineException exception)
             {
@@ -116,6 +133,33 @@ namespace Cosmos.Benchmarks
 
                 throw new BootFailedException($"{boot}: {summary}", machine.CommandLine, Tail(machine, null));
             }
+        }
+
+        private static string s_scratchDisk;
+
+        /// <summary>The scratch disk's path: made on first use, pseudo-random (a fixed seed), so reads move real data.</summary>
+        private static string ScratchDisk()
+        {
+            if (s_scratchDisk != null)
+            {
+                return s_scratchDisk;
+            }
+
+            string path = Path.Combine(Path.GetTempPath(), $"cosmos-bench-disk-{Environment.ProcessId}.img");
+            var random = new Random(7);
+            byte[] block = new byte[1024 * 1024];
+            using (FileStream file = File.Create(path))
+            {
+                for (long written = 0; written < DiskImageBytes; written += block.Length)
+                {
+                    random.NextBytes(block);
+                    file.Write(block, 0, block.Length);
+                }
+            }
+
+            AppDomain.CurrentDomain.ProcessExit += (sender, arguments) => File.Delete(path);
+            s_scratchDisk = path;
+            return path;
         }
 
         private static bool IsPanic(string text) => text.Contains(PanicText, StringComparison.Ordinal);

@@ -43,8 +43,7 @@ namespace Cosmos.Integration.Tests
         [Fact]
         public async Task HelloReportsItsIdentityTheKernelInformationAndTheTaskList()
         {
-            // No run= word: the root task starts "systest hello" by itself.
-            await using QemuMachine machine = await ProgramRun.StartAsync();
+            await using QemuMachine machine = await ProgramRun.StartAsync("run=systest:hello");
 
             ProgramOutput output = await ProgramRun.WaitForAllProgramsAsync(machine);
 

@@ -45,6 +45,9 @@ namespace Cosmos.Testing
         private readonly object _lock = new object();
         private readonly StringBuilder _text = new StringBuilder();
         private readonly List<SerialLine> _lines = new List<SerialLine>();
+        // Where each chunk of output starts in _text and when it arrived, so any text can be dated, not only whole lines.
+        private readonly List<int> _chunkStarts = new List<int>();
+        private readonly List<TimeSpan> _chunkTimes = new List<TimeSpan>();
         private readonly TerminalEscapeFilter _filter = new TerminalEscapeFilter();
         private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
         private readonly Stopwatch _clock;
@@ -105,6 +108,32 @@ namespace Cosmos.Testing
             }
         }
 
+        /// <summary>
+        /// When the first occurrence of <paramref name="text"/> had arrived completely (the arrival of its last character),
+        /// or null if it has not appeared: e.g. a prompt, which no line end follows.
+        /// </summary>
+        public TimeSpan? TimeOfText(string text)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(text);
+            lock (_lock)
+            {
+                int index = _text.ToString().IndexOf(text, StringComparison.Ordinal);
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                int last = index + text.Length - 1;
+                int chunk = _chunkStarts.BinarySearch(last);
+                if (chunk < 0)
+                {
+                    chunk = ~chunk - 1;
+                }
+
+                return _chunkTimes[chunk];
+            }
+        }
+
         public override string ToString() => Text;
 
         /// <summary>Feeds raw bytes read from QEMU's serial pipe.</summary>
@@ -119,6 +148,12 @@ namespace Cosmos.Testing
                 int scanFrom = _text.Length;
                 _filter.Filter(buffer.AsSpan(0, decoded), _text);
                 TimeSpan now = _clock.Elapsed;
+                if (_text.Length > scanFrom)
+                {
+                    _chunkStarts.Add(scanFrom);
+                    _chunkTimes.Add(now);
+                }
+
                 for (int index = scanFrom; index < _text.Length; index++)
                 {
                     if (_text[index] == '\n')

@@ -57,6 +57,20 @@ namespace Servers.Tests
         }
 
         [Fact]
+        public void TheSameBadgeAskingForTheSameBlockAgainGetsItAnewAfterAnUnmap()
+        {
+            // A restarted driver holds a capability with its predecessor's badge: the block is unmapped and given again.
+            Assert.Equal(Sigma0Status.Success, _client.Request(Sigma0Protocol.MapDevice, FramebufferDriver, Framebuffer, 22));
+            Assert.Empty(_unmap.Unmapped);
+            Assert.Equal(Sigma0Status.Success, _client.Request(Sigma0Protocol.MapDevice, FramebufferDriver, Framebuffer, 22));
+            Assert.Equal(new[] { Framebuffer }, _unmap.Unmapped);
+            Assert.Equal(1, _grants.Count);
+            // Another badge, or a different block of the same range, still finds it given.
+            Assert.Equal(Sigma0Status.AlreadyGiven, _client.Request(Sigma0Protocol.MapDevice, RootTask, Framebuffer, 22));
+            Assert.Equal(Sigma0Status.AlreadyGiven, _client.Request(Sigma0Protocol.MapDevice, FramebufferDriver, Framebuffer, 21));
+        }
+
+        [Fact]
         public void AFailedMapReplyIsTakenBack()
         {
             Assert.Equal(Sigma0Status.Success, _client.Request(Sigma0Protocol.MapDevice, FramebufferDriver, Framebuffer, 22));

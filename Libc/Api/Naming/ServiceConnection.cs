@@ -96,17 +96,24 @@ namespace Cosmos.Api.Naming
         /// </summary>
         public IpcResult Call(MessageTag tag, ulong timeout = IpcTimeout.Infinite)
         {
-            if (!_connected && Connect(ReconnectNanoseconds) != NameBrokerStatus.Ok)
-            {
-                return new IpcResult((long)SystemCallError.PartnerGone);
-            }
-            // The look-up overwrites the message registers: keep the request to send it again.
+            // A look-up overwrites the message registers: keep the request, before the first look-up too.
             int count = tag.RegisterCount;
             ulong* saved = stackalloc ulong[MessageLimits.MessageRegisterCount];
             Message message = Message.Current;
             for (int i = 0; i < count; i++)
             {
                 saved[i] = message.Word(i);
+            }
+            if (!_connected)
+            {
+                if (Connect(ReconnectNanoseconds) != NameBrokerStatus.Ok)
+                {
+                    return new IpcResult((long)SystemCallError.PartnerGone);
+                }
+                for (int i = 0; i < count; i++)
+                {
+                    message.SetWord(i, saved[i]);
+                }
             }
             IpcResult result = Ipc.Ipc.Call(_slot, tag, timeout);
             if (result.Succeeded || !IsServiceGone(result.Error))
