@@ -197,7 +197,7 @@ make_image() {
     grub-mkrescue -o "$out/os.iso.tmp" \
         --install-modules="multiboot2 normal serial terminal smbios regexp test echo all_video gfxterm iso9660 part_msdos part_gpt gzio" \
         --modules="multiboot2 normal serial terminal smbios regexp test echo iso9660 gzio" \
-        --locales= --themes= --fonts= --compress=xz "$tree"
+        --locales= --themes= --fonts= --compress=gz "$tree"
     mv "$out/os.iso.tmp" "$out/os.iso"
 }
 
