@@ -32,11 +32,40 @@ namespace Cosmos.Servers.Shell
 
         public ShellOutput Output => _output;
 
-        public SystemClient System => _system ??= new SystemClient();
+        // The clients connect before their first request: ServiceConnection.Call looks a service up only after the caller
+        // has put the request's words in the message registers, and the look-up overwrites them (a Kill's task id would
+        // arrive as garbage). A connected client keeps its words across a reconnection.
 
-        public PciClient Pci => _pci ??= new PciClient();
+        /// <summary>The system service's client, connected (a first MemoryFigures request, which has no words, makes the connection).</summary>
+        public SystemClient System
+        {
+            get
+            {
+                if (_system == null)
+                {
+                    _system = new SystemClient();
+                    _system.MemoryFigures(out _);
+                }
+                return _system;
+            }
+        }
 
-        public BlockDevice Disk(int number) => _disks[number] ??= new BlockDevice(DeviceNames.Disk + number.ToString());
+        public PciClient Pci
+        {
+            get
+            {
+                _pci ??= new PciClient();
+                _pci.Connection.Connect(0);
+                return _pci;
+            }
+        }
+
+        public BlockDevice Disk(int number)
+        {
+            BlockDevice disk = _disks[number] ??= new BlockDevice(DeviceNames.Disk + number.ToString());
+            disk.Connection.Connect(0);
+            return disk;
+        }
 
         /// <summary>Whether <paramref name="name"/> is registered at the name broker now (one look-up, nothing kept).</summary>
         public static bool IsRegistered(string name)

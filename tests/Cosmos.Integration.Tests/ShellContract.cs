@@ -16,6 +16,9 @@ namespace Cosmos.Integration.Tests
         /// </summary>
         public const string KernelCommandLine = "run=serial+register+io=0x3f8-0x3ff+irq=4 run=shell";
 
+        /// <summary>The normal boot (no run words): the root task starts pci, serial, keyboard, console, the shell and the disk drivers.</summary>
+        public const string NormalBootCommandLine = "";
+
         /// <summary>How long the first prompt may take after QEMU starts (a loaded host runs TCG slowly).</summary>
         public static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(120);
 

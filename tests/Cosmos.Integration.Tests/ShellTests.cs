@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -21,9 +22,10 @@ namespace Cosmos.Integration.Tests
         private const string Delete = "\u001b[3~";
         private const string Backspace = "\u007f";
 
-        private static async Task<(QemuMachine Machine, ShellSession Shell)> BootAsync()
+        private static async Task<(QemuMachine Machine, ShellSession Shell)> BootAsync(QemuOptions options = null)
         {
-            QemuMachine machine = await QemuMachine.StartAsync(new QemuOptions { KernelCommandLine = ShellContract.KernelCommandLine });
+            options ??= new QemuOptions { KernelCommandLine = ShellContract.KernelCommandLine };
+            QemuMachine machine = await QemuMachine.StartAsync(options);
             try
             {
                 await machine.WaitForLineAsync(ShellContract.SerialStarted, ShellContract.BootTimeout);
@@ -180,6 +182,69 @@ namespace Cosmos.Integration.Tests
                 ShellReply echo = await shell.RunAsync("echo still here");
                 AssertLine(machine, echo, "still here", "echo after the failed commands");
             }
+        }
+
+        [Fact]
+        public async Task OnTheNormalBootLspciLsdevDiskAndTheKeyboardWorkThroughTheirDrivers()
+        {
+            string image = DiskImage.CreateNumbered(sectors: 4096);
+            try
+            {
+                var options = new QemuOptions { KernelCommandLine = ShellContract.NormalBootCommandLine };
+                options.ExtraArguments.Add("-drive");
+                options.ExtraArguments.Add($"file={image},format=raw,if=ide,index=0");
+                (QemuMachine machine, ShellSession shell) = await BootAsync(options);
+                await using (machine)
+                {
+                    ShellReply lsdev = await shell.RunAsync("lsdev");
+                    foreach (string name in new[] { "pci", "serial", "keyboard", "console", "system", "loader" })
+                    {
+                        AssertLine(machine, lsdev, name, "lsdev on the normal boot");
+                    }
+
+                    // QEMU's pc machine: the i440FX host bridge and the PIIX3 IDE function, exactly as lspci -n prints them.
+                    ShellReply lspci = await shell.RunAsync("lspci");
+                    MachineAssert.True(machine, lspci.Lines.Any(line => line.StartsWith("00:00.0 0600: 8086:1237", StringComparison.Ordinal)), $"lspci shows no host bridge:\n{lspci.Text}");
+                    MachineAssert.True(machine, lspci.Lines.Any(line => line.StartsWith("00:01.1 0101: 8086:7010", StringComparison.Ordinal)), $"lspci shows no IDE function:\n{lspci.Text}");
+
+                    // The disk driver may still be starting (it waits for the pci driver): ask again for a while.
+                    ShellReply disk = await RunUntilAsync(shell, "disk", reply => reply.Lines.Any(line => line.StartsWith("disk0: 4096 sectors of 512 bytes (2 MiB), ", StringComparison.Ordinal)));
+                    MachineAssert.True(machine, disk.Lines.Any(line => line.StartsWith("disk0: 4096 sectors of 512 bytes (2 MiB), ", StringComparison.Ordinal)), $"disk does not show the 2 MiB disk:\n{disk.Text}");
+
+                    ShellReply sector = await shell.RunAsync("disk read 7");
+                    AssertLine(machine, sector, "disk0 sector 7:", "disk read 7");
+                    MachineAssert.True(machine, sector.Lines.Any(line => line.StartsWith("0000: 07 00 00 00 ", StringComparison.Ordinal)), $"sector 7 does not start with its number:\n{sector.Text}");
+                    MachineAssert.True(machine, sector.Lines.Count(line => Regex.IsMatch(line, "^[0-9a-f]{4}: ")) == 32, $"sector 7 is not 32 dump lines:\n{sector.Text}");
+
+                    // Keys typed on the PS/2 keyboard reach the shell, and its reply appears on the serial line too.
+                    foreach (string key in new[] { "e", "c", "h", "o", "spc", "k", "e", "y", "s", "ret" })
+                    {
+                        await machine.SendMonitorCommandAsync("sendkey " + key);
+                    }
+                    string typed = await shell.WaitForPromptAsync();
+                    MachineAssert.True(machine, ShellReply.Parse(typed).Lines.Contains("keys"), $"The keyboard's line did not run echo:\n{typed}");
+                }
+            }
+            finally
+            {
+                File.Delete(image);
+            }
+        }
+
+        // Runs a command again (up to ten times, a second apart) until its reply satisfies the condition; returns the last reply.
+        private static async Task<ShellReply> RunUntilAsync(ShellSession shell, string line, Func<ShellReply, bool> condition)
+        {
+            ShellReply reply = null;
+            for (int attempt = 0; attempt < 10; attempt++)
+            {
+                reply = await shell.RunAsync(line);
+                if (condition(reply))
+                {
+                    break;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            return reply;
         }
     }
 }
