@@ -31,8 +31,11 @@ namespace CosmosKernel.Console
 
         public static void WriteByte(byte value)
         {
+            // The serial driver shares the UART (its interrupt-driven writes fill the FIFO): a write before the FIFO has
+            // drained would push out the oldest byte queued, so wait long — a slow terminal under QEMU takes a while
+            // — and give up only on a UART that never drains.
             int spins = 0;
-            while ((Native.InByte(LineStatus) & TransmitHoldingEmpty) == 0 && spins < 100000)
+            while ((Native.InByte(LineStatus) & TransmitHoldingEmpty) == 0 && spins < 5_000_000)
             {
                 spins++;
             }
