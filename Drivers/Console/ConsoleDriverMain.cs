@@ -74,7 +74,7 @@ namespace Cosmos.Drivers.Console
                 Kernel.DebugWrite("console: cannot create a port: " + Kernel.DescribeError(port) + "\n");
                 return 1;
             }
-            NameBrokerStatus registered = NameBroker.Register(DeviceNames.Console, (uint)port, RegisterSlot);
+            NameBrokerStatus registered = NameBroker.RegisterPort(DeviceNames.Console, (uint)port, RegisterSlot);
             if (registered != NameBrokerStatus.Ok)
             {
                 Kernel.DebugWrite("console: " + description + ", cannot register as " + DeviceNames.Console + ": status " + ((uint)registered).ToString() + "\n");

@@ -163,19 +163,17 @@ namespace Cosmos.Drivers.Disk
             port = 0;
             name = null;
             long created = Capabilities.CreatePort();
-            long sendRight = created < 0 ? created : Capabilities.Copy((uint)created, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            if (sendRight < 0)
+            if (created < 0)
             {
-                error = "cannot create a port: " + Kernel.DescribeError(sendRight);
+                error = "cannot create a port: " + Kernel.DescribeError(created);
                 return false;
             }
             NameBrokerStatus status = NameBrokerStatus.AlreadyRegistered;
             for (int number = 0; number < MaximumDisks && status == NameBrokerStatus.AlreadyRegistered; number++)
             {
                 name = DeviceNames.Disk + number.ToString();
-                status = NameBroker.Register(name, (uint)sendRight, RegisterSlot);
+                status = NameBroker.RegisterPort(name, (uint)created, RegisterSlot);
             }
-            Capabilities.Delete((uint)sendRight);
             if (status != NameBrokerStatus.Ok)
             {
                 error = "cannot register a disk name: " + NameBroker.Describe(status);

@@ -116,14 +116,7 @@ namespace Cosmos.Drivers.Keyboard
 
         private static string Register(uint port)
         {
-            long sendRight = Capabilities.Copy(port, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            if (sendRight < 0)
-            {
-                return "cannot copy its port's send right: " + Kernel.DescribeError(sendRight);
-            }
-
-            NameBrokerStatus status = NameBroker.Register(DeviceNames.Keyboard, (uint)sendRight, RegisterSlot);
-            Capabilities.Delete((uint)sendRight);
+            NameBrokerStatus status = NameBroker.RegisterPort(DeviceNames.Keyboard, port, RegisterSlot);
             return status == NameBrokerStatus.Ok ? null : "the name broker refused \"" + DeviceNames.Keyboard + "\": " + NameBroker.Describe(status);
         }
 

@@ -32,13 +32,7 @@ namespace Cosmos.Drivers.Pci
                 Kernel.DebugWrite("pci: cannot create a port: " + Kernel.DescribeError(port) + "\n");
                 return 1;
             }
-            long sendRight = Capabilities.Copy((uint)port, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            NameBrokerStatus status = sendRight < 0 ? NameBrokerStatus.InvalidCapability
-                : NameBroker.Register(DeviceNames.Pci, (uint)sendRight, RegisterSlot);
-            if (sendRight >= 0)
-            {
-                Capabilities.Delete((uint)sendRight);
-            }
+            NameBrokerStatus status = NameBroker.RegisterPort(DeviceNames.Pci, (uint)port, RegisterSlot);
             int buses = PciFunctionTable.BusCount();
             string where = buses == 1 ? " on bus " + PciFunctionTable.Headers[0].Address.Bus.ToString() : " on " + buses.ToString() + " buses";
             if (status != NameBrokerStatus.Ok)

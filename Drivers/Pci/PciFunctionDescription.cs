@@ -27,16 +27,7 @@ namespace Cosmos.Drivers.Pci
             int count = registers == null ? 0 : registers.Length;
             for (int index = 0; index < count && index < PciFunctionHeader.MaximumBaseAddressRegisters; index++)
             {
-                PciBar bar = ToBar(registers[index]);
-                switch (index)
-                {
-                    case 0: function.Bar0 = bar; break;
-                    case 1: function.Bar1 = bar; break;
-                    case 2: function.Bar2 = bar; break;
-                    case 3: function.Bar3 = bar; break;
-                    case 4: function.Bar4 = bar; break;
-                    default: function.Bar5 = bar; break;
-                }
+                function.SetBar(index, ToBar(registers[index]));
             }
             return function;
         }

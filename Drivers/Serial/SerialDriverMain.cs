@@ -79,13 +79,7 @@ namespace Cosmos.Drivers.Serial
 
         private static string Register(uint port)
         {
-            long sendRight = Capabilities.Copy(port, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            if (sendRight < 0)
-            {
-                return "cannot make a send right: " + Kernel.DescribeError(sendRight);
-            }
-            NameBrokerStatus status = NameBroker.Register(DeviceNames.Serial, (uint)sendRight, RegisterSlot);
-            Capabilities.Delete((uint)sendRight);
+            NameBrokerStatus status = NameBroker.RegisterPort(DeviceNames.Serial, port, RegisterSlot);
             return status == NameBrokerStatus.Ok ? null : "the name broker refused \"" + DeviceNames.Serial + "\": " + NameBroker.Describe(status);
         }
 

@@ -16,7 +16,7 @@ namespace Cosmos.Servers.RootTask
     internal static class CapabilityHandOut
     {
         // Registrant numbers for register-right badges; the broker tells registrants apart by them. Number 0 (badge 1) is
-        // the root task's own (LoaderService.RootRegistrant).
+        // the root task's own (ServiceRegistration.RootRegistrant).
         private static ulong s_nextRegistrant = 1;
 
         // Badges of sigma0 memory clients: 2, 3, ... (sigma0 sees the root task's own unbadged right as 0).

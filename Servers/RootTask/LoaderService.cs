@@ -18,9 +18,6 @@ namespace Cosmos.Servers.RootTask
         /// <summary>Where the Task capability the reply moves to the requester waits (fixed, so a failed move is cleaned up safely).</summary>
         public const uint ReplySlot = 249;
 
-        /// <summary>The root task's registrant number at the name broker (badge 1); programs' register rights count from 1.</summary>
-        public const ulong RootRegistrant = 0;
-
         private static uint s_port;
 
         /// <summary>Creates the port, registers it as "loader" and starts the serving thread; reports a failure and carries on.</summary>
@@ -38,35 +35,8 @@ namespace Cosmos.Servers.RootTask
                 : "roottask: no loader service: " + failure + "\n");
         }
 
-        // The port, a send right of it to register, and a register right minted from the root's send right to the broker.
-        private static string Register()
-        {
-            long port = Capabilities.CreatePort();
-            if (port < 0)
-            {
-                return "cannot create its port: " + Kernel.DescribeError(port);
-            }
-            long sendRight = Capabilities.Copy((uint)port, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            long registerRight = sendRight < 0 ? sendRight
-                : Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send, NameBrokerBadge.ForRegistrant(RootRegistrant));
-            NameBrokerStatus status = registerRight < 0 ? NameBrokerStatus.BrokerUnreachable
-                : NameBroker.Register(LoaderProtocol.ServiceName, (uint)sendRight, (uint)registerRight);
-            if (sendRight >= 0)
-            {
-                Capabilities.Delete((uint)sendRight);
-            }
-            if (registerRight >= 0)
-            {
-                Capabilities.Delete((uint)registerRight);
-            }
-            if (status != NameBrokerStatus.Ok)
-            {
-                Capabilities.Delete((uint)port);
-                return registerRight < 0 ? "no register right: " + Kernel.DescribeError(registerRight) : "the name broker refused: " + NameBroker.Describe(status);
-            }
-            s_port = (uint)port;
-            return null;
-        }
+        // The port, registered through a register right minted from the root's send right to the broker.
+        private static string Register() => ServiceRegistration.CreateAndRegister(LoaderProtocol.ServiceName, out s_port);
 
         private static void Serve(ulong port, ulong utcb)
         {

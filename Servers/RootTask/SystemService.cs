@@ -13,15 +13,11 @@ namespace Cosmos.Servers.RootTask
     /// </summary>
     internal static unsafe class SystemService
     {
-        /// <summary>The root task's registrant number for this name (the loader service is 0).</summary>
-        private const ulong Registrant = 0;
-
         /// <summary>Creates the port, registers it and starts the thread; reports a failure and carries on.</summary>
         public static void Start(ulong brokerTask)
         {
             ProgramLoader.AcquireCreation();
-            long port = Capabilities.CreatePort();
-            string failure = port < 0 ? "cannot create its port: " + Kernel.DescribeError(port) : Register((uint)port);
+            string failure = ServiceRegistration.CreateAndRegister(DeviceNames.System, out uint port);
             ProgramLoader.ReleaseCreation();
             if (failure == null)
             {
@@ -31,29 +27,6 @@ namespace Cosmos.Servers.RootTask
             }
             Kernel.DebugWrite(failure == null ? "roottask: system service registered as \"" + DeviceNames.System + "\"\n"
                 : "roottask: no system service: " + failure + "\n");
-        }
-
-        private static string Register(uint port)
-        {
-            long sendRight = Capabilities.Copy(port, 0, CapabilityRights.Send | CapabilityRights.Grant);
-            long registerRight = sendRight < 0 ? sendRight
-                : Capabilities.Mint(WellKnownSlots.NameBroker, 0, CapabilityRights.Send, NameBrokerBadge.ForRegistrant(Registrant));
-            NameBrokerStatus status = registerRight < 0 ? NameBrokerStatus.BrokerUnreachable
-                : NameBroker.Register(DeviceNames.System, (uint)sendRight, (uint)registerRight);
-            if (sendRight >= 0)
-            {
-                Capabilities.Delete((uint)sendRight);
-            }
-            if (registerRight >= 0)
-            {
-                Capabilities.Delete((uint)registerRight);
-            }
-            if (status != NameBrokerStatus.Ok)
-            {
-                Capabilities.Delete(port);
-                return "the name broker refused: " + NameBroker.Describe(status);
-            }
-            return null;
         }
 
         private static void Serve(ulong port, ulong utcb)

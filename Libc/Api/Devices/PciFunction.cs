@@ -38,6 +38,20 @@ namespace Cosmos.Api.Devices
             _ => Bar5,
         };
 
+        /// <summary>Sets base address register <paramref name="index"/> (0-5).</summary>
+        public void SetBar(int index, PciBar bar)
+        {
+            switch (index)
+            {
+                case 0: Bar0 = bar; break;
+                case 1: Bar1 = bar; break;
+                case 2: Bar2 = bar; break;
+                case 3: Bar3 = bar; break;
+                case 4: Bar4 = bar; break;
+                default: Bar5 = bar; break;
+            }
+        }
+
         public void Encode(Span<ulong> words)
         {
             words[PciFunctionWords.Address] = Address;
@@ -81,16 +95,7 @@ namespace Cosmos.Api.Devices
             for (int i = 0; i < PciFunctionWords.BarCount; i++)
             {
                 int first = PciFunctionWords.FirstBar + i * PciFunctionWords.WordsPerBar;
-                PciBar bar = new PciBar { Base = words[first], Size = words[first + 1], Flags = (PciBarFlags)words[first + 2] };
-                switch (i)
-                {
-                    case 0: function.Bar0 = bar; break;
-                    case 1: function.Bar1 = bar; break;
-                    case 2: function.Bar2 = bar; break;
-                    case 3: function.Bar3 = bar; break;
-                    case 4: function.Bar4 = bar; break;
-                    default: function.Bar5 = bar; break;
-                }
+                function.SetBar(i, new PciBar { Base = words[first], Size = words[first + 1], Flags = (PciBarFlags)words[first + 2] });
             }
             return true;
         }

@@ -39,6 +39,24 @@ namespace Cosmos.Api.Naming
         }
 
         /// <summary>
+        /// Registers <paramref name="name"/> for the port whose capability (with Send and Grant, normally the receive
+        /// right a server made) is in <paramref name="port"/>: a send right is copied for the broker (Send and Grant only,
+        /// so a look-up can never hand out more), registered, and the copy deleted again. InvalidCapability when no such
+        /// copy can be made.
+        /// </summary>
+        public static NameBrokerStatus RegisterPort(string name, uint port, uint registerRight = GivenCapabilitySlots.First)
+        {
+            long sendRight = Capabilities.Copy(port, 0, CapabilityRights.Send | CapabilityRights.Grant);
+            if (sendRight < 0)
+            {
+                return NameBrokerStatus.InvalidCapability;
+            }
+            NameBrokerStatus status = Register(name, (uint)sendRight, registerRight);
+            Capabilities.Delete((uint)sendRight);
+            return status;
+        }
+
+        /// <summary>
         /// Looks <paramref name="name"/> up; on Ok a copy of the registered send right is in <paramref name="destination"/>,
         /// which must be a free slot of the caller's table. The caller's capability receive window is set to that one
         /// slot for the call and put back afterwards.
