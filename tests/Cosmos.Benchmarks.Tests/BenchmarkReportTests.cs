@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Xunit;
 
 namespace Cosmos.Benchmarks.Tests
@@ -145,6 +146,20 @@ namespace Cosmos.Benchmarks.Tests
             Assert.Equal("bench boot_to_prompt median=1500.0 mean=1500.0 stddev=141.4 n=2 unit=ms", report[1]);
             Assert.Equal("boot_to_prompt: the prompt appeared in 2 of 3 boots", Assert.Single(warnings));
             Assert.Throws<BenchmarkException>(() => BenchmarkReport.CollectFigures(new[] { "bench boot_to_prompt median=1.0 mean=1.0 stddev=0.0 n=5 unit=ms" }));
+        }
+
+        [Fact]
+        public void AShellPromptInFrontOfAFigureIsNotPartOfIt()
+        {
+            IReadOnlyList<BenchmarkLine> figures = BenchmarkReport.CollectFigures(new[]
+            {
+                "$ bench syscall_null median=92.8 mean=100.2 stddev=158.9 n=10000 unit=ns cycles=195",
+                "$ $ bench thread_switch median=3898.1 mean=4275.3 stddev=893.4 n=10000 unit=ns",
+                "$ echo bench",
+            });
+            Assert.Equal(new[] { "syscall_null", "thread_switch" }, figures.Select(figure => figure.Name).ToArray());
+            Assert.Equal("bench x", BenchmarkReport.WithoutPrompt("$ bench x"));
+            Assert.Equal("a $ b", BenchmarkReport.WithoutPrompt("a $ b"));
         }
 
         private static BootMeasurement Boot(int number, double bootToReadyMilliseconds, params string[] lines) =>

@@ -27,8 +27,9 @@ namespace Cosmos.Benchmarks
             ArgumentNullException.ThrowIfNull(serialLines);
             var figures = new List<BenchmarkLine>();
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string text in serialLines)
+            foreach (string serialLine in serialLines)
             {
+                string text = WithoutPrompt(serialLine);
                 if (!BenchmarkLine.IsCandidate(text))
                 {
                     continue;
@@ -54,6 +55,25 @@ namespace Cosmos.Benchmarks
             }
 
             return figures;
+        }
+
+        /// <summary>The shell's prompt, which the serial driver may write just before a program's line reaches the UART.</summary>
+        public const string Prompt = "$ ";
+
+        /// <summary>
+        /// <paramref name="line"/> without the shell's prompts in front: the shell and the benchmark programs share the
+        /// serial line on the normal boot, and a prompt written between two of a program's lines ends up in front of the
+        /// next one.
+        /// </summary>
+        public static string WithoutPrompt(string line)
+        {
+            ArgumentNullException.ThrowIfNull(line);
+            while (line.StartsWith(Prompt, StringComparison.Ordinal))
+            {
+                line = line.Substring(Prompt.Length);
+            }
+
+            return line;
         }
 
         /// <summary>
