@@ -90,6 +90,52 @@ namespace Cosmos.Integration.Tests
         }
 
         [Fact]
+        public async Task RestartedDriversGetTheirDeviceMemoryAgainFromSigma0()
+        {
+            // On q35 the disk driver maps the AHCI controller's registers and the console the VGA text memory, both device
+            // blocks from sigma0: a restarted driver must get its block again although its predecessor was given it.
+            string disk = DiskImage.CreateNumbered(sectors: 2048);
+            try
+            {
+                var options = new QemuOptions { MachineType = MachineType.Q35 };
+                options.ExtraArguments.Add("-drive");
+                options.ExtraArguments.Add($"file={disk},format=raw,if=none,id=scratch");
+                options.ExtraArguments.Add("-device");
+                options.ExtraArguments.Add("ide-hd,drive=scratch,bus=ide.4");
+                await using QemuMachine machine = await QemuMachine.StartAsync(options);
+                await machine.WaitForTextAsync(SystemContract.Prompt, s_bootTimeout);
+                await machine.WaitUntilAsync(
+                    output => output.Lines.Any(line => line.Text.StartsWith("disk: disk0 ", StringComparison.Ordinal) && line.Text.EndsWith("AHCI", StringComparison.Ordinal)),
+                    "the AHCI disk driver's registration as disk0",
+                    s_bootTimeout);
+
+                foreach (string driver in new[] { "disk", "console" })
+                {
+                    string task = CurrentTask(machine, driver);
+                    await SendLineAsync(machine, "kill " + task);
+                    await machine.WaitForLineAsync(
+                        line => SystemContract.Restarted.Match(line) is { Success: true } match && match.Groups["name"].Value == driver && match.Groups["old"].Value == task,
+                        $"the root task's report that it restarted {driver} (task {task})",
+                        s_commandTimeout);
+                }
+
+                // The restarted console registered again (its start line may come before or after the root task's report).
+                await machine.WaitUntilAsync(
+                    output => output.Lines.Count(line => line.Text == "console: VGA text 80x25, registered as console") == 2,
+                    "a second \"console: VGA text 80x25, registered as console\"",
+                    s_commandTimeout);
+                await SendLineAsync(machine, "disk read 7");
+                await machine.WaitForLineAsync(new Regex(@"^0+: 07 00 00 00 "), s_commandTimeout);
+                string[] refused = machine.Output.Lines.Select(line => line.Text).Where(text => text.Contains("AlreadyGiven", StringComparison.Ordinal) || text.Contains("already given", StringComparison.Ordinal)).ToArray();
+                MachineAssert.True(machine, refused.Length == 0, "A restarted driver was refused its device memory: " + string.Join(" | ", refused));
+            }
+            finally
+            {
+                File.Delete(disk);
+            }
+        }
+
+        [Fact]
         public async Task ShutdownPowersTheMachineOff()
         {
             await using QemuMachine machine = await QemuMachine.StartAsync(new QemuOptions());
