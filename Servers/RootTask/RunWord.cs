@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using Cosmos.Api.Ipc;
 
 namespace Cosmos.Servers.RootTask
@@ -193,53 +195,19 @@ namespace Cosmos.Servers.RootTask
 
         /// <summary>
         /// Reads text[start, end) as a decimal number, or a hexadecimal one after "0x"; false for an empty or malformed
-        /// number or one at or above <paramref name="limit"/> (at most 2^52, checked digit by digit, so no overflow is possible).
+        /// number or one at or above <paramref name="limit"/> (a number too large for 64 bits is malformed too). The core
+        /// library parses the digits, as it does for the shell.
         /// </summary>
         private static bool TryParseBelow(string text, int start, int end, ulong limit, out ulong value)
         {
-            value = 0;
-            ulong radix = 10;
-            if (end - start > 2 && text[start] == '0' && (text[start + 1] == 'x' || text[start + 1] == 'X'))
+            bool hex = end - start > 2 && text[start] == '0' && (text[start + 1] == 'x' || text[start + 1] == 'X');
+            ReadOnlySpan<char> digits = hex ? text.AsSpan(start + 2, end - start - 2) : text.AsSpan(start, end - start);
+            if (!ulong.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, null, out value) || value >= limit)
             {
-                radix = 16;
-                start += 2;
-            }
-            if (start >= end)
-            {
+                value = 0;
                 return false;
             }
-            for (int i = start; i < end; i++)
-            {
-                uint digit = DigitValue(text[i]);
-                if (digit >= radix)
-                {
-                    return false;
-                }
-                value = value * radix + digit;
-                if (value >= limit)
-                {
-                    value = 0;
-                    return false;
-                }
-            }
             return true;
-        }
-
-        private static uint DigitValue(char character)
-        {
-            if (character >= '0' && character <= '9')
-            {
-                return (uint)(character - '0');
-            }
-            if (character >= 'a' && character <= 'f')
-            {
-                return (uint)(character - 'a' + 10);
-            }
-            if (character >= 'A' && character <= 'F')
-            {
-                return (uint)(character - 'A' + 10);
-            }
-            return uint.MaxValue;
         }
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+
 namespace Cosmos.Servers.Shell.Logic
 {
     /// <summary>Number parsing and size, time and id formatting for the commands' output. Pure logic.</summary>
@@ -6,27 +9,14 @@ namespace Cosmos.Servers.Shell.Logic
         /// <summary>Parses a decimal number, or a hexadecimal one after "0x"; false for anything else or on overflow.</summary>
         public static bool TryParseUnsigned(string text, out ulong value)
         {
-            value = 0;
-            if (text == null || text.Length == 0)
+            if (text == null)
             {
+                value = 0;
                 return false;
             }
             bool hex = text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
-            ulong radix = hex ? 16UL : 10UL;
-            for (int index = hex ? 2 : 0; index < text.Length; index++)
-            {
-                int digit = DigitValue(text[index]);
-                if (digit < 0 || (ulong)digit >= radix)
-                {
-                    return false;
-                }
-                if (value > (ulong.MaxValue - (ulong)digit) / radix)
-                {
-                    return false;
-                }
-                value = value * radix + (ulong)digit;
-            }
-            return true;
+            return hex ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, null, out value)
+                : ulong.TryParse(text.AsSpan(), NumberStyles.None, null, out value);
         }
 
         /// <summary>A byte count in the largest unit that keeps it at least 1: "512 B", "4 KiB", "1.5 MiB", "2.00 GiB" (one or two decimals).</summary>
@@ -68,22 +58,5 @@ namespace Cosmos.Servers.Shell.Logic
 
         /// <summary>A kernel id (task or thread) as the kernel prints it: "index.generation".</summary>
         public static string Id(ulong id) => (id & 0xFFFF).ToString() + "." + (id >> 16).ToString();
-
-        private static int DigitValue(char character)
-        {
-            if (character >= '0' && character <= '9')
-            {
-                return character - '0';
-            }
-            if (character >= 'a' && character <= 'f')
-            {
-                return character - 'a' + 10;
-            }
-            if (character >= 'A' && character <= 'F')
-            {
-                return character - 'A' + 10;
-            }
-            return -1;
-        }
     }
 }
