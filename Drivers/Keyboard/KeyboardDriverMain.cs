@@ -55,22 +55,10 @@ namespace Cosmos.Drivers.Keyboard
                 Kernel.DebugWrite("keyboard: warning: " + warning + "\n");
             }
 
-            long port = Capabilities.CreatePort();
-            long notification = Capabilities.CreateNotification();
-            if (port < 0 || notification < 0)
+            long port = Interrupts.CreateServingPort(InterruptLineSlot, KeyboardDriver.InterruptBit);
+            if (port < 0)
             {
-                return Fail("cannot create its port and notification: " + Kernel.DescribeError(port < 0 ? port : notification));
-            }
-
-            SystemCallError error = NotificationCalls.Bind((uint)notification, (uint)port);
-            if (error == SystemCallError.None)
-            {
-                error = Interrupts.Bind(InterruptLineSlot, (uint)notification, KeyboardDriver.InterruptBit);
-            }
-
-            if (error != SystemCallError.None)
-            {
-                return Fail("cannot bind IRQ 1 (slot 6 must be its InterruptLine capability): " + Kernel.DescribeError((long)error));
+                return Fail("cannot serve IRQ 1 on a port of its own (slot 6 must be its InterruptLine capability): " + Kernel.DescribeError(port));
             }
 
             if (!controller.EnableInterrupt())

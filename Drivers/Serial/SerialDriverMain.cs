@@ -37,20 +37,10 @@ namespace Cosmos.Drivers.Serial
             }
             string chip = uart.EnableFifosAndInterruptOutput();
 
-            long port = Capabilities.CreatePort();
-            long notification = port < 0 ? port : Capabilities.CreateNotification();
-            if (notification < 0)
+            long port = Interrupts.CreateServingPort(InterruptLineSlot, InterruptBit);
+            if (port < 0)
             {
-                return Fail("cannot create its port and notification: " + Kernel.DescribeError(notification));
-            }
-            error = Interrupts.Bind(InterruptLineSlot, (uint)notification, InterruptBit);
-            if (error == SystemCallError.None)
-            {
-                error = NotificationCalls.Bind((uint)notification, (uint)port);
-            }
-            if (error != SystemCallError.None)
-            {
-                return Fail("cannot bind IRQ 4 (slot 5): " + Kernel.DescribeError((long)error));
+                return Fail("cannot serve IRQ 4 (slot 5) on a port of its own: " + Kernel.DescribeError(port));
             }
 
             SerialDevice device = new SerialDevice(uart, InterruptLineSlot);
