@@ -24,12 +24,7 @@ namespace Cosmos.Api.Devices
             information = default;
             Message message = Message.Current;
             MessageTag.TryCreate(BlockDeviceProtocol.Information, 0, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            if (!result.Succeeded || !result.IsMessage)
-            {
-                return BlockDeviceStatus.Unreachable;
-            }
-            BlockDeviceStatus status = (BlockDeviceStatus)message.ReceivedLabel;
+            BlockDeviceStatus status = (BlockDeviceStatus)_connection.CallForStatus(tag, (uint)BlockDeviceStatus.Unreachable);
             if (status == BlockDeviceStatus.Ok
                 && !BlockDeviceProtocol.TryDecodeInformation(message.RegisterSpan, message.ReceivedTag.UntypedCount, out information))
             {
@@ -65,13 +60,8 @@ namespace Cosmos.Api.Devices
                 message.SetWord(0, firstSector);
                 message.SetWord(1, count);
                 MessageTag.TryCreate(BlockDeviceProtocol.Read, 2, 0, MessageTagFlags.None, out MessageTag tag);
-                IpcResult result = _connection.Call(tag);
+                BlockDeviceStatus status = (BlockDeviceStatus)_connection.CallForStatus(tag, (uint)BlockDeviceStatus.Unreachable);
                 utcb->StringReceiveBufferCount = 0;
-                if (!result.Succeeded || !result.IsMessage)
-                {
-                    return BlockDeviceStatus.Unreachable;
-                }
-                BlockDeviceStatus status = (BlockDeviceStatus)message.ReceivedLabel;
                 if (status == BlockDeviceStatus.Ok && (message.ReceivedTag.TypedCount != items || message.Word(0) != count))
                 {
                     return BlockDeviceStatus.MalformedRequest;
@@ -108,21 +98,14 @@ namespace Cosmos.Api.Devices
                 {
                     return BlockDeviceStatus.MalformedRequest;
                 }
-                IpcResult result = _connection.Call(tag);
-                if (!result.Succeeded || !result.IsMessage)
-                {
-                    return BlockDeviceStatus.Unreachable;
-                }
-                return (BlockDeviceStatus)message.ReceivedLabel;
+                return (BlockDeviceStatus)_connection.CallForStatus(tag, (uint)BlockDeviceStatus.Unreachable);
             }
         }
 
         public BlockDeviceStatus Flush()
         {
-            Message message = Message.Current;
             MessageTag.TryCreate(BlockDeviceProtocol.Flush, 0, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            return result.Succeeded && result.IsMessage ? (BlockDeviceStatus)message.ReceivedLabel : BlockDeviceStatus.Unreachable;
+            return (BlockDeviceStatus)_connection.CallForStatus(tag, (uint)BlockDeviceStatus.Unreachable);
         }
 
         public static string Describe(BlockDeviceStatus status) => status switch

@@ -28,12 +28,7 @@ namespace Cosmos.Api.Devices
             message.SetWord(0, (ulong)wanted);
             message.SetWord(1, wait ? (ulong)ReadFlags.Wait : 0);
             MessageTag.TryCreate(CharacterDeviceProtocol.Read, 2, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            if (!result.Succeeded || !result.IsMessage)
-            {
-                return CharacterDeviceStatus.Unreachable;
-            }
-            CharacterDeviceStatus status = (CharacterDeviceStatus)message.ReceivedLabel;
+            CharacterDeviceStatus status = (CharacterDeviceStatus)_connection.CallForStatus(tag, (uint)CharacterDeviceStatus.Unreachable);
             if (status != CharacterDeviceStatus.Ok)
             {
                 return status;
@@ -56,12 +51,7 @@ namespace Cosmos.Api.Devices
                 int count = bytes.Length < CharacterDeviceProtocol.MaximumBytes ? bytes.Length : CharacterDeviceProtocol.MaximumBytes;
                 int words = CharacterDeviceProtocol.PackBytes(bytes.Slice(0, count), message.RegisterSpan);
                 MessageTag.TryCreate(CharacterDeviceProtocol.Write, words, 0, MessageTagFlags.None, out MessageTag tag);
-                IpcResult result = _connection.Call(tag);
-                if (!result.Succeeded || !result.IsMessage)
-                {
-                    return CharacterDeviceStatus.Unreachable;
-                }
-                CharacterDeviceStatus status = (CharacterDeviceStatus)message.ReceivedLabel;
+                CharacterDeviceStatus status = (CharacterDeviceStatus)_connection.CallForStatus(tag, (uint)CharacterDeviceStatus.Unreachable);
                 if (status != CharacterDeviceStatus.Ok)
                 {
                     return status;
@@ -103,12 +93,7 @@ namespace Cosmos.Api.Devices
             capabilities = CharacterDeviceCapabilities.None;
             Message message = Message.Current;
             MessageTag.TryCreate(CharacterDeviceProtocol.Information, 0, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            if (!result.Succeeded || !result.IsMessage)
-            {
-                return CharacterDeviceStatus.Unreachable;
-            }
-            CharacterDeviceStatus status = (CharacterDeviceStatus)message.ReceivedLabel;
+            CharacterDeviceStatus status = (CharacterDeviceStatus)_connection.CallForStatus(tag, (uint)CharacterDeviceStatus.Unreachable);
             if (status == CharacterDeviceStatus.Ok)
             {
                 if (message.ReceivedTag.UntypedCount < 4)

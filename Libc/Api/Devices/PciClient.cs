@@ -74,8 +74,7 @@ namespace Cosmos.Api.Devices
         private PciStatus Call(uint label, int words)
         {
             MessageTag.TryCreate(label, words, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            return result.Succeeded && result.IsMessage ? (PciStatus)Message.Current.ReceivedLabel : PciStatus.Unreachable;
+            return (PciStatus)_connection.CallForStatus(tag, (uint)PciStatus.Unreachable);
         }
     }
 }

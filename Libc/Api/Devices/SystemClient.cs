@@ -81,8 +81,7 @@ namespace Cosmos.Api.Devices
         private SystemServiceStatus Call(uint label, int words)
         {
             MessageTag.TryCreate(label, words, 0, MessageTagFlags.None, out MessageTag tag);
-            IpcResult result = _connection.Call(tag);
-            return result.Succeeded && result.IsMessage ? (SystemServiceStatus)Message.Current.ReceivedLabel : SystemServiceStatus.Unreachable;
+            return (SystemServiceStatus)_connection.CallForStatus(tag, (uint)SystemServiceStatus.Unreachable);
         }
     }
 

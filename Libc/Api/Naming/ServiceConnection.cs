@@ -133,6 +133,16 @@ namespace Cosmos.Api.Naming
             return Ipc.Ipc.Call(_slot, tag, timeout);
         }
 
+        /// <summary>
+        /// <see cref="Call"/> for protocols whose reply label is the status: the reply's label, or
+        /// <paramref name="unreachable"/> when the service could not be reached (or answered with a notification).
+        /// </summary>
+        public uint CallForStatus(MessageTag tag, uint unreachable)
+        {
+            IpcResult result = Call(tag);
+            return result.Succeeded && result.IsMessage ? Message.Current.ReceivedLabel : unreachable;
+        }
+
         /// <summary>Whether a failed call means the service behind the slot is gone (not a mistake in the request).</summary>
         public static bool IsServiceGone(SystemCallError error) =>
             error == SystemCallError.StaleCapability || error == SystemCallError.PartnerGone || error == SystemCallError.EmptySlot;
