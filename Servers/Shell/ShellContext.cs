@@ -32,23 +32,11 @@ namespace Cosmos.Servers.Shell
 
         public ShellOutput Output => _output;
 
-        // The clients connect before their first request: ServiceConnection.Call looks a service up only after the caller
-        // has put the request's words in the message registers, and the look-up overwrites them (a Kill's task id would
-        // arrive as garbage). A connected client keeps its words across a reconnection.
+        // The device clients look their driver up once, without waiting, before a command uses them: a command for a
+        // driver that is not there says so at once instead of waiting the 5 s a ServiceConnection gives a restart.
 
-        /// <summary>The system service's client, connected (a first MemoryFigures request, which has no words, makes the connection).</summary>
-        public SystemClient System
-        {
-            get
-            {
-                if (_system == null)
-                {
-                    _system = new SystemClient();
-                    _system.MemoryFigures(out _);
-                }
-                return _system;
-            }
-        }
+        /// <summary>The system service's client.</summary>
+        public SystemClient System => _system ??= new SystemClient();
 
         public PciClient Pci
         {
