@@ -1,5 +1,6 @@
 using Cosmos.Api.Devices;
 using Cosmos.Api.Naming;
+using Cosmos.Drivers.Pci;
 
 namespace Cosmos.Programs.DiskTest
 {
@@ -29,9 +30,7 @@ namespace Cosmos.Programs.DiskTest
                 {
                     return "function " + index.ToString() + ": " + ((uint)status).ToString();
                 }
-                string line = function.Bus.ToString("x2") + ":" + function.DeviceNumber.ToString("x2") + "." + function.FunctionNumber.ToString("x1")
-                    + " " + (function.ClassCode >> 8).ToString("x4") + ": " + function.Vendor.ToString("x4") + ":" + function.Device.ToString("x4")
-                    + " irq=" + function.InterruptLine.ToString() + " pin=" + function.InterruptPin.ToString();
+                string line = LspciLine.FormatNumbers(function) + " irq=" + function.InterruptLine.ToString() + " pin=" + function.InterruptPin.ToString();
                 for (int bar = 0; bar < PciFunctionWords.BarCount; bar++)
                 {
                     PciBar register = function.Bar(bar);

@@ -13,11 +13,11 @@ namespace Servers.Tests
             int count = PciEnumeration.Enumerate(ref bus, found);
 
             Assert.Equal(5, count);
-            Assert.Equal("00:00.0 0600: 8086:1237 host bridge", LspciLine.Format(found[0]));
-            Assert.Equal("00:01.0 0601: 8086:7000 ISA bridge", LspciLine.Format(found[1]));
-            Assert.Equal("00:01.1 0101: 8086:7010 IDE controller", LspciLine.Format(found[2]));
-            Assert.Equal("00:01.3 0680: 8086:7113", LspciLine.Format(found[3]));
-            Assert.Equal("00:02.0 0300: 1234:1111 VGA compatible controller", LspciLine.Format(found[4]));
+            Assert.Equal("00:00.0 0600: 8086:1237 host bridge", LspciLine.Format(PciFunctionDescription.Describe(found[0], 0, null)));
+            Assert.Equal("00:01.0 0601: 8086:7000 ISA bridge", LspciLine.Format(PciFunctionDescription.Describe(found[1], 0, null)));
+            Assert.Equal("00:01.1 0101: 8086:7010 IDE controller", LspciLine.Format(PciFunctionDescription.Describe(found[2], 0, null)));
+            Assert.Equal("00:01.3 0680: 8086:7113", LspciLine.Format(PciFunctionDescription.Describe(found[3], 0, null)));
+            Assert.Equal("00:02.0 0300: 1234:1111 VGA compatible controller", LspciLine.Format(PciFunctionDescription.Describe(found[4], 0, null)));
             Assert.Equal(0x80, found[2].ProgrammingInterface);
         }
 
@@ -35,9 +35,9 @@ namespace Servers.Tests
             int count = PciEnumeration.Enumerate(ref bus, found);
 
             Assert.Equal(3, count);
-            Assert.Equal("00:00.0 0600: 8086:1237 host bridge", LspciLine.Format(found[0]));
-            Assert.Equal("01:05.0 0200: 10ec:8139 Ethernet controller", LspciLine.Format(found[1]));
-            Assert.Equal("01:05.7 0200: 10ec:8140 Ethernet controller", LspciLine.Format(found[2]));
+            Assert.Equal("00:00.0 0600: 8086:1237 host bridge", LspciLine.Format(PciFunctionDescription.Describe(found[0], 0, null)));
+            Assert.Equal("01:05.0 0200: 10ec:8139 Ethernet controller", LspciLine.Format(PciFunctionDescription.Describe(found[1], 0, null)));
+            Assert.Equal("01:05.7 0200: 10ec:8140 Ethernet controller", LspciLine.Format(PciFunctionDescription.Describe(found[2], 0, null)));
             // Every absent device is read once (its vendor), plus functions 1-6 of the multifunction device.
             Assert.Equal((256 * 32) - 2 + 6, bus.ReadsOfAbsentFunctions);
         }
@@ -55,7 +55,7 @@ namespace Servers.Tests
             SimulatedPciBus bus = SimulatedPciBus.I440fx();
             var found = new PciFunctionHeader[2];
             Assert.Equal(2, PciEnumeration.Enumerate(ref bus, found));
-            Assert.Equal("00:01.0 0601: 8086:7000 ISA bridge", LspciLine.Format(found[1]));
+            Assert.Equal("00:01.0 0601: 8086:7000 ISA bridge", LspciLine.Format(PciFunctionDescription.Describe(found[1], 0, null)));
         }
 
         [Fact]
@@ -66,7 +66,7 @@ namespace Servers.Tests
             dwords[2] = 0x0C030000;
             PciAddress.TryCreate(0xAB, 0x1F, 7, out PciAddress address);
             PciFunctionHeader.TryDecode(address, dwords, out PciFunctionHeader header);
-            Assert.Equal("ab:1f.7 0c03: fedc:abcd USB controller", LspciLine.Format(header));
+            Assert.Equal("ab:1f.7 0c03: fedc:abcd USB controller", LspciLine.Format(PciFunctionDescription.Describe(header, 0, null)));
         }
     }
 }

@@ -138,9 +138,9 @@ namespace Servers.Tests
         public void LspciLinesLookLikeLspciDashN()
         {
             var ide = new PciFunction { Address = (ushort)((0 << 8) | (1 << 3) | 1), Vendor = 0x8086, Device = 0x7010, ClassCode = 0x01_01_80 };
-            Assert.Equal("00:01.1 0101: 8086:7010 " + Cosmos.Drivers.Pci.PciClassNames.Find(1, 1), DeviceText.Lspci(ide));
+            Assert.Equal("00:01.1 0101: 8086:7010 " + Cosmos.Drivers.Pci.PciClassNames.Find(1, 1), Cosmos.Drivers.Pci.LspciLine.Format(ide));
             var unknown = new PciFunction { Address = (ushort)((0x12 << 8) | (0x1f << 3) | 7), Vendor = 0x1234, Device = 0xabcd, ClassCode = 0xfe_ee_00 };
-            Assert.Equal("12:1f.7 feee: 1234:abcd", DeviceText.Lspci(unknown));
+            Assert.Equal("12:1f.7 feee: 1234:abcd", Cosmos.Drivers.Pci.LspciLine.Format(unknown));
         }
 
         [Fact]

@@ -1,5 +1,5 @@
 using Cosmos.Api.Devices;
-using Cosmos.Servers.Shell.Logic;
+using Cosmos.Drivers.Pci;
 
 namespace Cosmos.Servers.Shell.Commands
 {
@@ -31,7 +31,7 @@ namespace Cosmos.Servers.Shell.Commands
                     context.Line("lspci: function " + index.ToString() + ": " + Describe(status));
                     return;
                 }
-                context.Line(DeviceText.Lspci(function));
+                context.Line(LspciLine.Format(function));
             }
         }
 
